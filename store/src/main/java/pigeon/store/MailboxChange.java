@@ -1,0 +1,12 @@
+package pigeon.store;
+
+import java.util.List;
+
+/** What the store announces after a change to a mailbox is committed; listeners speak UIDs only. */
+public sealed interface MailboxChange {
+    long mailboxId();
+
+    record MessagesAdded(long mailboxId, List<Long> uids) implements MailboxChange {}
+    record FlagsChanged(long mailboxId, List<Long> uids) implements MailboxChange {}
+    record MessagesExpunged(long mailboxId, List<Long> uids) implements MailboxChange {}
+}
