@@ -1,9 +1,12 @@
 package pigeon.store;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** The mailboxes of accounts and the messages in them. */
@@ -19,6 +22,12 @@ public interface Mailboxes {
 
     /** The stored message's bytes; the caller closes the stream. */
     InputStream openContent(long messageId);
+
+    /**
+     * Stores a message (CRLF line endings expected) in the mailbox with the next UID; returns the UID.
+     * The stream is read to its end before the database is touched.
+     */
+    long append(long mailboxId, InputStream message, Set<Flag> flags, Instant internalDate) throws IOException;
 
     /** Removes these UIDs from the mailbox (those present); returns the UIDs actually removed. */
     List<Long> expunge(long mailboxId, Collection<Long> uids);
