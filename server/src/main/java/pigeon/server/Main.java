@@ -1,0 +1,183 @@
+package pigeon.server;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import pigeon.protocol.delivery.MailAddress;
+import pigeon.store.Directory;
+import pigeon.store.MailStore;
+
+/** The command line: {@code pigeon run}, and the administration of domains, accounts and aliases. */
+@Command(name = "pigeon", mixinStandardHelpOptions = true, version = "Pigeon 0.1",
+        description = "A self-hosted mail system: SMTP in, H2 store, POP3 out.",
+        subcommands = {Main.Run.class, Main.Domains.class, Main.Users.class, Main.Aliases.class, Main.CatchAll.class})
+public final class Main {
+    @Option(names = "--data-dir", defaultValue = "data", description = "Where the database and configuration live (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--config", description = "Configuration file (default: <data-dir>/pigeon.properties, if present).")
+    Path config;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (!(e instanceof IllegalArgumentException)) throw e;
+            cmd.getErr().println("pigeon: " + e.getMessage());
+            return 1;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    /** Opens the store for one administrative command; works while the server runs (H2 AUTO_SERVER). */
+    <T> T withDirectory(java.util.function.Function<Directory, T> work) throws Exception {
+        try (MailStore store = Pigeon.openStore(dataDir, 2)) { return work.apply(store.directory()); }
+    }
+
+    @Command(name = "run", description = "Start the mail server in the foreground.")
+    static final class Run implements Callable<Integer> {
+        @ParentCommand Main main;
+
+        @Override public Integer call() throws Exception {
+            PigeonConfig config = PigeonConfig.load(main.dataDir, main.config, Map.of());
+            Pigeon pigeon = Pigeon.start(config);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> { pigeon.close(); stopped.countDown(); }));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "domain", description = "Manage local domains.", subcommands = CommandLine.HelpCommand.class)
+    static final class Domains {
+        @ParentCommand Main main;
+
+        @Command(name = "add", description = "Add a local domain.") int add(@Parameters(paramLabel = "DOMAIN") String d) throws Exception {
+            return say(main.withDirectory(dir -> dir.addDomain(d)), "added domain " + d, "domain already exists: " + d);
+        }
+
+        @Command(name = "remove", description = "Remove a domain with all its accounts and mail.") int remove(@Parameters(paramLabel = "DOMAIN") String d) throws Exception {
+            return say(main.withDirectory(dir -> dir.removeDomain(d)), "removed domain " + d, "no such domain: " + d);
+        }
+
+        @Command(name = "list", description = "List local domains.") int list() throws Exception {
+            main.withDirectory(Directory::domains).forEach(System.out::println);
+            return 0;
+        }
+    }
+
+    @Command(name = "user", description = "Manage accounts (the address is the login name).", subcommands = CommandLine.HelpCommand.class)
+    static final class Users {
+        @ParentCommand Main main;
+
+        @Command(name = "add", description = "Add an account; the password is asked for, or read from standard input.")
+        int add(@Parameters(paramLabel = "ADDRESS") String address) throws Exception {
+            MailAddress a = MailAddress.parse(address);
+            String password = readPassword();
+            main.withDirectory(dir -> dir.addAccount(a, password));
+            System.out.println("added account " + a);
+            return 0;
+        }
+
+        @Command(name = "passwd", description = "Set an account's password (asked for, or read from standard input).")
+        int passwd(@Parameters(paramLabel = "ADDRESS") String address) throws Exception {
+            MailAddress a = MailAddress.parse(address);
+            String password = readPassword();
+            main.withDirectory(dir -> { dir.setPassword(a, password); return null; });
+            System.out.println("password changed for " + a);
+            return 0;
+        }
+
+        @Command(name = "remove", description = "Remove an account with all its mail.") int remove(@Parameters(paramLabel = "ADDRESS") String address) throws Exception {
+            MailAddress a = MailAddress.parse(address);
+            return say(main.withDirectory(dir -> dir.removeAccount(a)), "removed account " + a, "no such account: " + a);
+        }
+
+        @Command(name = "list", description = "List accounts.") int list() throws Exception {
+            main.withDirectory(Directory::accounts).forEach(acc -> System.out.println(acc.address()));
+            return 0;
+        }
+    }
+
+    @Command(name = "alias", description = "Manage aliases (extra addresses delivering to an account).", subcommands = CommandLine.HelpCommand.class)
+    static final class Aliases {
+        @ParentCommand Main main;
+
+        @Command(name = "add", description = "Deliver mail for ALIAS to the account ACCOUNT.")
+        int add(@Parameters(paramLabel = "ALIAS") String alias, @Parameters(paramLabel = "ACCOUNT") String account) throws Exception {
+            main.withDirectory(dir -> { dir.addAlias(MailAddress.parse(alias), MailAddress.parse(account)); return null; });
+            System.out.println("added alias " + alias + " -> " + account);
+            return 0;
+        }
+
+        @Command(name = "remove", description = "Remove an alias.") int remove(@Parameters(paramLabel = "ALIAS") String alias) throws Exception {
+            return say(main.withDirectory(dir -> dir.removeAlias(MailAddress.parse(alias))), "removed alias " + alias, "no such alias: " + alias);
+        }
+
+        @Command(name = "list", description = "List aliases.") int list() throws Exception {
+            main.withDirectory(Directory::aliases).forEach((a, t) -> System.out.println(a + " -> " + t));
+            return 0;
+        }
+    }
+
+    @Command(name = "catchall", description = "Send mail for unknown users of a domain to one account.", subcommands = CommandLine.HelpCommand.class)
+    static final class CatchAll {
+        @ParentCommand Main main;
+
+        @Command(name = "set", description = "Make ACCOUNT receive mail for unknown users of DOMAIN.")
+        int set(@Parameters(paramLabel = "DOMAIN") String domain, @Parameters(paramLabel = "ACCOUNT") String account) throws Exception {
+            main.withDirectory(dir -> { dir.setCatchAll(domain, Optional.of(MailAddress.parse(account))); return null; });
+            System.out.println("catch-all for " + domain + " -> " + account);
+            return 0;
+        }
+
+        @Command(name = "clear", description = "Refuse mail for unknown users of DOMAIN again.") int clear(@Parameters(paramLabel = "DOMAIN") String domain) throws Exception {
+            main.withDirectory(dir -> { dir.setCatchAll(domain, Optional.empty()); return null; });
+            System.out.println("no catch-all for " + domain);
+            return 0;
+        }
+    }
+
+    private static int say(boolean ok, String yes, String no) {
+        if (ok) System.out.println(yes);
+        else System.err.println("pigeon: " + no);
+        return ok ? 0 : 1;
+    }
+
+    /** Console.isTerminal() exists from JDK 22 on, where System.console() is no longer null when redirected. */
+    private static boolean interactive(Console console) {
+        if (console == null) return false;
+        try {
+            return (boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;  // JDK 21: a console exists only for a terminal
+        }
+    }
+
+    /** From the terminal (typed twice, not echoed), or else the first line of standard input. */
+    static String readPassword() throws Exception {
+        Console console = System.console();
+        String password;
+        if (interactive(console)) {
+            char[] first = console.readPassword("Password: "), second = console.readPassword("Again: ");
+            if (first == null || !Arrays.equals(first, second)) throw new IllegalArgumentException("the passwords differ");
+            password = new String(first);
+        } else {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            password = line == null ? "" : line;
+        }
+        if (password.isEmpty()) throw new IllegalArgumentException("empty password");
+        return password;
+    }
+}

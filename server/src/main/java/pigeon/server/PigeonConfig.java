@@ -1,0 +1,73 @@
+package pigeon.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import pigeon.pop3.Pop3Config;
+import pigeon.protocol.net.ListenerConfig;
+import pigeon.smtp.SmtpConfig;
+
+/**
+ * The whole configuration, read from {@code pigeon.properties} (every key optional; see README),
+ * validated when built. Defaults give a working local server: loopback only, non-privileged ports,
+ * the domain {@code localhost}.
+ *
+ * @param initialDomains domains created when the database has none yet (first start)
+ */
+public record PigeonConfig(Path dataDir, String hostname, List<String> initialDomains, int dbPoolSize,
+                           ListenerConfig smtpListener, SmtpConfig smtp,
+                           ListenerConfig pop3Listener, Pop3Config pop3) {
+    public static final String FILE_NAME = "pigeon.properties";
+
+    /** Reads {@code file} if given, else {@code dataDir/pigeon.properties} if it exists; {@code overrides} win. */
+    public static PigeonConfig load(Path dataDir, Path file, Map<String, String> overrides) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        Path f = file != null ? file : dataDir.resolve(FILE_NAME);
+        if (file != null || Files.exists(f)) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) { p.load(r); }
+            p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
+        }
+        values.putAll(overrides);
+        return from(dataDir, new Settings(values));
+    }
+
+    static PigeonConfig from(Path dataDir, Settings s) throws UnknownHostException {
+        String hostname = s.string("hostname", "localhost");
+        InetAddress bind = InetAddress.getByName(s.string("bind", "127.0.0.1"));
+        List<String> domains = Arrays.stream(s.string("domains", "localhost").split("[,\\s]+")).filter(d -> !d.isEmpty()).toList();
+        int pool = s.integer("db.pool-size", 16);
+
+        // RFC 5321 §4.5.3.2.7: the server should wait at least 5 minutes for the next command.
+        ListenerConfig smtpListener = new ListenerConfig("smtp", new InetSocketAddress(bind, s.integer("smtp.port", 2525)),
+                s.integer("smtp.max-connections-per-ip", 20), s.duration("smtp.timeout", Duration.ofMinutes(5)));
+        SmtpConfig smtp = new SmtpConfig(hostname,
+                s.size("smtp.max-message-size", SmtpConfig.DEFAULT_MAX_MESSAGE_SIZE),
+                s.integer("smtp.max-recipients", SmtpConfig.DEFAULT_MAX_RECIPIENTS),
+                s.integer("smtp.max-command-line-length", SmtpConfig.DEFAULT_MAX_COMMAND_LINE_LENGTH),
+                s.integer("smtp.max-line-length", SmtpConfig.DEFAULT_MAX_TEXT_LINE_LENGTH),
+                s.integer("smtp.max-errors", SmtpConfig.DEFAULT_MAX_ERRORS));
+
+        // RFC 1939 §3: an inactivity timer of at least 10 minutes.
+        ListenerConfig pop3Listener = new ListenerConfig("pop3", new InetSocketAddress(bind, s.integer("pop3.port", 2110)),
+                s.integer("pop3.max-connections-per-ip", 10), s.duration("pop3.timeout", Duration.ofMinutes(10)));
+        Pop3Config pop3 = new Pop3Config(hostname, Pop3Config.DEFAULT_MAX_LINE_LENGTH,
+                s.integer("pop3.max-failed-logins", Pop3Config.DEFAULT_MAX_FAILED_LOGINS),
+                s.duration("pop3.failed-login-delay", Pop3Config.DEFAULT_FAILED_LOGIN_DELAY));
+
+        s.rejectUnknown();
+        if (pool < 1) throw new IllegalArgumentException("db.pool-size must be at least 1");
+        return new PigeonConfig(dataDir, hostname, domains, pool, smtpListener, smtp, pop3Listener, pop3);
+    }
+}

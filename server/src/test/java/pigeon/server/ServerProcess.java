@@ -1,0 +1,80 @@
+package pigeon.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Pigeon as a separate operating-system process (started with the test's class path), for tests that kill it. */
+final class ServerProcess implements AutoCloseable {
+    final Path dataDir;
+    final int smtpPort, pop3Port;
+    private Process process;
+
+    ServerProcess(Path dataDir) throws IOException {
+        this.dataDir = dataDir;
+        this.smtpPort = freePort();
+        this.pop3Port = freePort();
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve(PigeonConfig.FILE_NAME), String.join("\n",
+                "hostname = mx.example.test", "domains = example.test", "smtp.port = " + smtpPort, "pop3.port = " + pop3Port,
+                "pop3.failed-login-delay = 0s", ""));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) { return s.getLocalPort(); }
+    }
+
+    private List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), "pigeon.server.Main", "--data-dir", dataDir.toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Starts `pigeon run` and waits until SMTP accepts connections. */
+    void start() throws Exception {
+        process = new ProcessBuilder(command("run")).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile())).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", smtpPort), 200);
+                return;
+            } catch (IOException e) {
+                if (!process.isAlive() || System.nanoTime() > deadline)
+                    throw new IllegalStateException("server did not start:\n" + Files.readString(dataDir.resolve("server.log")));
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** Runs an admin command to completion, feeding it {@code stdin}; returns its output. */
+    String admin(String stdin, String... args) throws Exception {
+        Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("pigeon " + String.join(" ", args) + " failed:\n" + out);
+        return out;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close of the database. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) kill();
+        }
+    }
+}

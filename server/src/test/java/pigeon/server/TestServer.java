@@ -1,0 +1,91 @@
+package pigeon.server;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import pigeon.protocol.delivery.MailAddress;
+import pigeon.store.Account;
+import pigeon.store.Directory;
+import pigeon.store.Mailboxes;
+
+/**
+ * The whole system, started in-process on free loopback ports with a temporary data directory,
+ * as the tests' peer. Settings are the real defaults except where a test overrides them.
+ */
+final class TestServer implements AutoCloseable {
+    static final String DOMAIN = "example.test", PASSWORD = "secret";
+
+    final Path dataDir;
+    final Pigeon pigeon;
+
+    TestServer(Map<String, String> overrides) throws IOException {
+        dataDir = Files.createTempDirectory("pigeon-test-");
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "hostname", "mx." + DOMAIN, "domains", DOMAIN,
+                "smtp.port", "0", "pop3.port", "0", "pop3.failed-login-delay", "0s"));
+        settings.putAll(overrides);
+        pigeon = Pigeon.start(PigeonConfig.load(dataDir, null, settings));
+    }
+
+    TestServer() throws IOException { this(Map.of()); }
+
+    Directory directory() { return pigeon.store().directory(); }
+    Mailboxes mailboxes() { return pigeon.store().mailboxes(); }
+
+    Map<String, InetSocketAddress> ports() {
+        return Map.of("smtp", new InetSocketAddress("127.0.0.1", pigeon.smtpPort()),
+                "pop3", new InetSocketAddress("127.0.0.1", pigeon.pop3Port()));
+    }
+
+    Account account(String localPart) {
+        MailAddress a = new MailAddress(localPart, DOMAIN);
+        return directory().account(a).orElseGet(() -> directory().addAccount(a, PASSWORD));
+    }
+
+    long inbox(Account a) { return mailboxes().find(a.id(), "INBOX").orElseThrow().id(); }
+
+    /**
+     * Named set-ups that transcripts ask for with {@code @fixture NAME}:
+     * {@code accounts} (alice, bob, alias info → bob, all with password "secret") and
+     * {@code alice-inbox-N} (N numbered messages in alice's INBOX, "Subject: message i").
+     */
+    void fixture(String name) {
+        try {
+            if (name.equals("accounts")) {
+                account("alice");
+                account("bob");
+                if (directory().resolve(new MailAddress("info", DOMAIN)).isEmpty())
+                    directory().addAlias(new MailAddress("info", DOMAIN), new MailAddress("bob", DOMAIN));
+            } else if (name.startsWith("alice-inbox-")) {
+                long inbox = inbox(account("alice"));
+                int n = Integer.parseInt(name.substring("alice-inbox-".length()));
+                for (int i = 1; i <= n; i++) mailboxes().append(inbox, new ByteArrayInputStream(message(i).getBytes(StandardCharsets.UTF_8)), Set.of(), Instant.now());
+            } else {
+                throw new IllegalArgumentException("unknown fixture " + name);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The fixture messages: exact text, so that transcripts can expect their sizes and lines. */
+    static String message(int i) {
+        return "From: carol@far.test\r\nTo: alice@example.test\r\nSubject: message " + i + "\r\n\r\nline one of " + i + "\r\n.starts with a dot\r\nlast line\r\n";
+    }
+
+    @Override public void close() throws IOException {
+        pigeon.close();
+        try (Stream<Path> s = Files.walk(dataDir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
