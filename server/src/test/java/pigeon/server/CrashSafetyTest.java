@@ -28,7 +28,7 @@ class CrashSafetyTest {
 
     @Test void acknowledgedMailSurvivesSigkill() throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        try (ServerProcess server = new ServerProcess(tmp.resolve("data"))) {
+        try (ServerProcess server = ServerProcess.fromClassPath(tmp.resolve("data"))) {
             server.start();
             server.admin("secret\n", "user", "add", "alice@example.test");  // while the server runs
 

@@ -59,10 +59,14 @@ class JakartaMailTest {
         attachment.setFileName("random.bin");
         sent.setContent(new MimeMultipart(text, attachment));
         sent.saveChanges();
+        // What goes over the wire: writeTo keeps the text part's bare LFs, the SMTP transport sends CRLF.
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        sent.writeTo(expected);
+        try (OutputStream crlf = new org.eclipse.angus.mail.util.CRLFOutputStream(expected)) { sent.writeTo(crlf); }
 
-        Transport.send(sent);
+        try (Transport t = session.getTransport("smtp")) {  // Transport.send would saveChanges() again: a new Message-ID
+            t.connect();
+            t.sendMessage(sent, sent.getAllRecipients());
+        }
 
         byte[] retrieved = retrieveRaw("bob@example.test", 1);
         String asText = new String(retrieved, StandardCharsets.ISO_8859_1);
@@ -80,7 +84,7 @@ class JakartaMailTest {
             assertEquals(1, inbox.getMessageCount());
             Message got = inbox.getMessage(1);
             assertEquals("Grüße, with an attachment", got.getSubject());
-            assertEquals(retrieved.length, got.getSize(), "LIST size is the exact octet count RETR sends");
+            assertEquals(retrieved.length, ((org.eclipse.angus.mail.pop3.POP3Folder) inbox).getSizes()[0], "LIST size is the exact octet count RETR sends");
             MimeMultipart mp = (MimeMultipart) got.getContent();
             try (InputStream in = mp.getBodyPart(1).getInputStream()) { assertArrayEquals(binary, in.readAllBytes()); }
             inbox.close(false);

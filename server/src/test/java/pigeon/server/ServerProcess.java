@@ -11,14 +11,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Pigeon as a separate operating-system process (started with the test's class path), for tests that kill it. */
+/**
+ * Pigeon as a separate operating-system process, for tests that kill it or drive it with real
+ * clients: either from the test's class path, or as users run it, from the packaged jar.
+ */
 final class ServerProcess implements AutoCloseable {
     final Path dataDir;
     final int smtpPort, pop3Port;
+    private final List<String> launcher;
     private Process process;
 
-    ServerProcess(Path dataDir) throws IOException {
+    /** From the test class path (unit-test phase, before the jar exists). */
+    static ServerProcess fromClassPath(Path dataDir) throws IOException {
+        return new ServerProcess(dataDir, List.of("-cp", System.getProperty("java.class.path"), "pigeon.server.Main"));
+    }
+
+    /** From target/pigeon.jar, with its own lib/ (integration-test phase, after package). */
+    static ServerProcess fromPackagedJar(Path dataDir) throws IOException {
+        return new ServerProcess(dataDir, List.of("-jar", Path.of("target", "pigeon.jar").toAbsolutePath().toString()));
+    }
+
+    private ServerProcess(Path dataDir, List<String> launcher) throws IOException {
         this.dataDir = dataDir;
+        this.launcher = launcher;
         this.smtpPort = freePort();
         this.pop3Port = freePort();
         Files.createDirectories(dataDir);
@@ -32,8 +47,9 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private List<String> command(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), "pigeon.server.Main", "--data-dir", dataDir.toString()));
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        cmd.addAll(launcher);
+        cmd.addAll(List.of("--data-dir", dataDir.toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }

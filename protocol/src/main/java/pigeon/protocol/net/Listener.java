@@ -80,7 +80,7 @@ public final class Listener implements AutoCloseable {
             if (!closed) log.info("connection lost: {}", e.getMessage());
         } catch (IOException e) {
             log.info("connection ended: {}", e.toString());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {  // one broken session must not take the others down
             log.error("session failed", e);
         } finally {
             open.removeIf(c -> c.id().equals(id));

@@ -1,0 +1,60 @@
+package pigeon.smtp;
+
+import java.util.regex.Pattern;
+
+/**
+ * How the SMTP server behaves; immutable, checked when built.
+ *
+ * @param hostname             this server's name, in the greeting, the EHLO reply and the Received
+ *                             header; bare {@code RCPT TO:<Postmaster>} goes to {@code postmaster@hostname}
+ * @param maxMessageSize       the largest message accepted, in octets as received (CRLF line endings,
+ *                             dot-stuffing removed, before our trace headers); advertised as SIZE (RFC 1870)
+ * @param maxRecipients        accepted recipients per transaction; more get 452 4.5.3. RFC 5321
+ *                             §4.5.3.1.8 asks for at least 100 (smaller values are allowed, for tests)
+ * @param maxCommandLineLength octets of a command line, CRLF included. RFC 5321 §4.5.3.1.4 says 512, but
+ *                             extensions lengthen it (SIZE, BODY and SMTPUTF8 parameters, UTF-8 addresses
+ *                             that take up to four octets per character, AUTH= later): 2048 by default
+ * @param maxTextLineLength    octets of one line of message data, CRLF included. RFC 5321 §4.5.3.1.6 says
+ *                             1000 (and RFC 5322 §2.1.1 the same), but badly made HTML mail routinely exceeds
+ *                             it; 10000 by default keeps such mail coming while still refusing a "message"
+ *                             that is one endless line. A longer line: the message is read to its end,
+ *                             discarded, and answered {@code 500 5.6.0} (RFC 5321 §4.5.3.1.10)
+ * @param maxErrors            failed commands (5xx replies) a session may collect before it gets
+ *                             {@code 421 4.7.0 Too many errors} and is closed
+ */
+public record SmtpConfig(String hostname, long maxMessageSize, int maxRecipients, int maxCommandLineLength,
+                         int maxTextLineLength, int maxErrors) {
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = 25L * 1024 * 1024;
+    public static final int DEFAULT_MAX_RECIPIENTS = 100;
+    public static final int DEFAULT_MAX_COMMAND_LINE_LENGTH = 2048;
+    public static final int DEFAULT_MAX_TEXT_LINE_LENGTH = 10_000;
+    public static final int DEFAULT_MAX_ERRORS = 20;
+
+    private static final Pattern HOSTNAME =
+            Pattern.compile("(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+
+    public SmtpConfig {
+        if (hostname == null || !HOSTNAME.matcher(hostname).matches())
+            throw new IllegalArgumentException("smtp: hostname must be a domain name, got " + hostname);
+        if (maxMessageSize < 1) throw new IllegalArgumentException("smtp: max message size must be positive");
+        if (maxRecipients < 1) throw new IllegalArgumentException("smtp: max recipients must be at least 1 (RFC 5321 asks for 100)");
+        // RFC 5321 §4.5.3.1: the minimum lengths every implementation must accept.
+        if (maxCommandLineLength < 512) throw new IllegalArgumentException("smtp: max command line length must be at least 512 (RFC 5321 §4.5.3.1.4)");
+        if (maxTextLineLength < 1000) throw new IllegalArgumentException("smtp: max text line length must be at least 1000 (RFC 5321 §4.5.3.1.6)");
+        if (maxErrors < 1) throw new IllegalArgumentException("smtp: max errors must be at least 1");
+    }
+
+    /** The defaults above, for {@code hostname}. */
+    public SmtpConfig(String hostname) {
+        this(hostname, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_MAX_RECIPIENTS, DEFAULT_MAX_COMMAND_LINE_LENGTH,
+                DEFAULT_MAX_TEXT_LINE_LENGTH, DEFAULT_MAX_ERRORS);
+    }
+
+    public SmtpConfig withMaxMessageSize(long size) {
+        return new SmtpConfig(hostname, size, maxRecipients, maxCommandLineLength, maxTextLineLength, maxErrors);
+    }
+
+    public SmtpConfig withMaxRecipients(int n) {
+        return new SmtpConfig(hostname, maxMessageSize, n, maxCommandLineLength, maxTextLineLength, maxErrors);
+    }
+}
