@@ -55,12 +55,17 @@ final class TestServer implements AutoCloseable {
 
     /**
      * Named set-ups that transcripts ask for with {@code @fixture NAME}:
-     * {@code accounts} (alice, bob, alias info → bob, all with password "secret") and
-     * {@code alice-inbox-N} (N numbered messages in alice's INBOX, "Subject: message i").
+     * {@code accounts} (the domain emptied, then alice, bob, alias info → bob, all with password
+     * "secret"),
+     * {@code alice-inbox-N} (N numbered messages in alice's INBOX, "Subject: message i") and
+     * {@code alice-dot-lines} (one more message there, 55 octets: "Subject: dots", lines that
+     * start with dots, one a lone ".", and no CRLF after its last line).
      */
     void fixture(String name) {
         try {
-            if (name.equals("accounts")) {
+            if (name.equals("accounts")) {  // a fresh start: no mail, no other accounts
+                directory().removeDomain(DOMAIN);
+                directory().addDomain(DOMAIN);
                 account("alice");
                 account("bob");
                 if (directory().resolve(new MailAddress("info", DOMAIN)).isEmpty())
@@ -69,6 +74,9 @@ final class TestServer implements AutoCloseable {
                 long inbox = inbox(account("alice"));
                 int n = Integer.parseInt(name.substring("alice-inbox-".length()));
                 for (int i = 1; i <= n; i++) mailboxes().append(inbox, new ByteArrayInputStream(message(i).getBytes(StandardCharsets.UTF_8)), Set.of(), Instant.now());
+            } else if (name.equals("alice-dot-lines")) {
+                String dots = "Subject: dots\r\n\r\n.leading dot\r\n..two dots\r\n.\r\nlast line";
+                mailboxes().append(inbox(account("alice")), new ByteArrayInputStream(dots.getBytes(StandardCharsets.US_ASCII)), Set.of(), Instant.now());
             } else {
                 throw new IllegalArgumentException("unknown fixture " + name);
             }
