@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,14 +31,17 @@ public final class Main {
     @Option(names = "--config", description = "Configuration file (default: <data-dir>/pigeon.properties, if present).")
     Path config;
 
-    public static void main(String[] args) {
+    public static void main(String[] args) { System.exit(commandLine().execute(args)); }
+
+    /** The command line, with bad input (an unknown account, a malformed address) reported in one line, exit code 1. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (!(e instanceof IllegalArgumentException)) throw e;
             cmd.getErr().println("pigeon: " + e.getMessage());
             return 1;
         });
-        System.exit(cli.execute(args));
+        return cli;
     }
 
     /** Opens the store for one administrative command; works while the server runs (H2 AUTO_SERVER). */
@@ -63,11 +67,13 @@ public final class Main {
     static final class Domains {
         @ParentCommand Main main;
 
-        @Command(name = "add", description = "Add a local domain.") int add(@Parameters(paramLabel = "DOMAIN") String d) throws Exception {
+        @Command(name = "add", description = "Add a local domain.") int add(@Parameters(paramLabel = "DOMAIN") String domain) throws Exception {
+            String d = domain.toLowerCase(Locale.ROOT);
             return say(main.withDirectory(dir -> dir.addDomain(d)), "added domain " + d, "domain already exists: " + d);
         }
 
-        @Command(name = "remove", description = "Remove a domain with all its accounts and mail.") int remove(@Parameters(paramLabel = "DOMAIN") String d) throws Exception {
+        @Command(name = "remove", description = "Remove a domain with all its accounts and mail.") int remove(@Parameters(paramLabel = "DOMAIN") String domain) throws Exception {
+            String d = domain.toLowerCase(Locale.ROOT);
             return say(main.withDirectory(dir -> dir.removeDomain(d)), "removed domain " + d, "no such domain: " + d);
         }
 
@@ -149,10 +155,11 @@ public final class Main {
         }
     }
 
+    /** Reports the outcome; a refusal goes through the one error path (stderr, exit code 1). */
     private static int say(boolean ok, String yes, String no) {
-        if (ok) System.out.println(yes);
-        else System.err.println("pigeon: " + no);
-        return ok ? 0 : 1;
+        if (!ok) throw new IllegalArgumentException(no);
+        System.out.println(yes);
+        return 0;
     }
 
     /** Console.isTerminal() exists from JDK 22 on, where System.console() is no longer null when redirected. */
