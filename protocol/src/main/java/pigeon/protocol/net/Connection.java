@@ -31,6 +31,8 @@ public final class Connection implements AutoCloseable {
     public String id() { return id; }
     public InetAddress remoteAddress() { return socket.getInetAddress(); }
     public InetAddress localAddress() { return socket.getLocalAddress(); }
+    /** Whether the connection is encrypted (implicit TLS or after STARTTLS). */
+    public boolean secure() { return socket instanceof javax.net.ssl.SSLSocket; }
     /** The raw buffered input, for message bodies; shares its buffer with {@link #lines()}. */
     public InputStream input() { return in; }
     public LineReader lines() { return lines; }
