@@ -18,7 +18,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** Socket tests beyond the transcripts: raw bytes, timing, timeouts, limits and logging. */
+/**
+ * Socket tests of what the transcripts (server module, against the real store) cannot show: raw
+ * bytes, timing, timeouts, limits, store failures and logging.
+ */
 class Pop3ServerTest {
 
     /** A large message with dot lines and no final CRLF, and what RETR must send for it. */
@@ -106,6 +109,22 @@ class Pop3ServerTest {
             try (Client c = new Client(server.port())) {
                 c.login("alice", "secret");  // not [IN-USE]
             }
+        }
+    }
+
+    /** The real store cannot be made to fail on demand; the in-memory one's "broken" account does. */
+    @Test void storeFailureIsATemporaryErrorAndHoldsNoLock() throws Exception {
+        try (TestServer server = new TestServer(); Client c = new Client(server.port())) {
+            c.read();
+            assertEquals("+OK Send PASS", c.command("USER broken@example.test"));
+            assertEquals("-ERR [SYS/TEMP] Temporary server failure, try again later", c.command("PASS secret"));
+            assertEquals("-ERR [SYS/TEMP] Temporary server failure, try again later", c.command("PASS secret"),
+                    "again, and not [IN-USE]: the failed login left no lock behind");
+            assertEquals("-ERR Command not valid in AUTHORIZATION state: log in first", c.command("STAT"));
+            c.command("USER alice");
+            assertEquals("+OK Maildrop has 3 messages (150 octets)", c.command("PASS secret"));
+            assertEquals("+OK pop.example.test POP3 server signing off (3 messages left)", c.command("QUIT"));
+            assertNull(c.read());
         }
     }
 

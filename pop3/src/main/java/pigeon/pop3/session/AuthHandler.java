@@ -104,7 +104,7 @@ final class AuthHandler {
         Transaction t = new Transaction(owner.get(), lease.get(), snapshot, new BitSet(), 0);
         MDC.put("user", owner.get().name());
         log.info("login {} as {}: {} messages, {} octets", printable(username), owner.get().name(), t.count(), t.octets());
-        replies.ok("Maildrop has " + t.count() + " messages (" + t.octets() + " octets)");
+        replies.ok(MaildropHandler.summary(t));
         return t;
     }
 

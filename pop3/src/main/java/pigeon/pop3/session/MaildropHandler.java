@@ -10,6 +10,11 @@ final class MaildropHandler {
 
     MaildropHandler(Replies replies) { this.replies = replies; }
 
+    /** The reply to a login and to RSET (RFC 1939 §5): the messages not marked deleted. */
+    static String summary(Transaction t) {
+        return "Maildrop has " + t.count() + " messages (" + t.octets() + " octets)";
+    }
+
     /** RFC 1939 §5 STAT: messages marked deleted are not counted. */
     Transaction stat(Transaction t) throws IOException {
         replies.ok(t.count() + " " + t.octets());
@@ -54,7 +59,7 @@ final class MaildropHandler {
     /** RFC 1939 §5 RSET. */
     Transaction rset(Transaction t) throws IOException {
         Transaction reset = t.undeleteAll();
-        replies.ok("maildrop has " + reset.count() + " messages (" + reset.octets() + " octets)");
+        replies.ok(summary(reset));
         return reset;
     }
 

@@ -1,4 +1,6 @@
 # Commands outside their state, unknown commands and bad arguments: -ERR, and the session carries on.
+@fixture accounts
+@fixture alice-inbox-3
 S: +OK Pigeon POP3 server ready
 C: STAT
 S: -ERR Command not valid in AUTHORIZATION state: log in first
@@ -8,7 +10,7 @@ C: NOOP
 S: -ERR Command not valid in AUTHORIZATION state: log in first
 C: PASS secret
 S: -ERR Send USER first
-C: APOP alice 0123456789abcdef0123456789abcdef
+C: APOP alice@example.test 0123456789abcdef0123456789abcdef
 S: -ERR Unknown command
 C: STLS
 S: -ERR Unknown command
@@ -16,11 +18,11 @@ C:
 S: -ERR Unknown command
 C: USER
 S: -ERR USER takes one argument
-C: USER alice
+C: USER alice@example.test
 S: +OK Send PASS
 C: PASS secret
-S: +OK Maildrop has 3 messages (150 octets)
-C: USER bob
+S: +OK Maildrop has 3 messages (342 octets)
+C: USER bob@example.test
 S: -ERR Command not valid in TRANSACTION state: already logged in
 C: PASS secret
 S: -ERR Command not valid in TRANSACTION state: already logged in
@@ -47,9 +49,9 @@ S: -ERR STAT takes no argument
 C: XTND XMIT
 S: -ERR Unknown command
 C: stat
-S: +OK 3 150
-C: LiSt 3 
-S: +OK 3 40
+S: +OK 3 342
+C: LiSt 3\x20
+S: +OK 3 114
 C: CAPA
 S: +OK Capability list follows
 S: TOP
@@ -62,12 +64,12 @@ S: SASL PLAIN
 S: IMPLEMENTATION Pigeon
 S: .
 C: quit
-S: +OK pop.example.test POP3 server signing off (3 messages left)
-CLOSED
+S: +OK mx.example.test POP3 server signing off (3 messages left)
+S: <closed>
 
 # QUIT before login just ends the session.
 SESSION 2
 S: +OK Pigeon POP3 server ready
 C: QUIT
-S: +OK pop.example.test POP3 server signing off
-CLOSED
+S: +OK mx.example.test POP3 server signing off
+S: <closed>
