@@ -15,8 +15,10 @@ final class Client implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    Client(int port) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    Client(int port) throws IOException { this(InetAddress.getLoopbackAddress(), port); }
+
+    Client(InetAddress address, int port) throws IOException {
+        socket = new Socket(address, port);
         socket.setSoTimeout(5000);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();

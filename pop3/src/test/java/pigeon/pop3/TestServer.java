@@ -21,6 +21,11 @@ final class TestServer implements AutoCloseable {
     TestServer() throws IOException { this(CONFIG, Duration.ofSeconds(10), 20); }
 
     TestServer(Pop3Config config, Duration readTimeout, int maxPerIp) throws IOException {
+        this(config, readTimeout, maxPerIp, InetAddress.getLoopbackAddress());
+    }
+
+    /** Listening on {@code address}, for instance one that is not loopback (see {@code NonLoopback}). */
+    TestServer(Pop3Config config, Duration readTimeout, int maxPerIp, InetAddress address) throws IOException {
         Pop3Server server = new Pop3Server(config, maildrop);
         // Counts finished sessions, so that a test can wait for the server side of a dropped connection.
         ConnectionHandler counting = new ConnectionHandler() {
@@ -29,7 +34,7 @@ final class TestServer implements AutoCloseable {
             }
             @Override public void refuse(Connection c) throws IOException { server.refuse(c); }
         };
-        listener = Listener.start(new ListenerConfig("pop3", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), maxPerIp, readTimeout), counting);
+        listener = Listener.start(new ListenerConfig("pop3", new InetSocketAddress(address, 0), maxPerIp, readTimeout), counting);
     }
 
     int port() { return listener.port(); }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import pigeon.pop3.Pop3Server;
 import pigeon.pop3.StoreMaildrops;
 import pigeon.protocol.net.Listener;
+import pigeon.protocol.sasl.Authenticator;
 import pigeon.smtp.SmtpServer;
 import pigeon.store.MailStore;
 import pigeon.store.StoreConfig;
@@ -37,7 +38,7 @@ public final class Pigeon implements AutoCloseable {
                 config.initialDomains().forEach(store.directory()::addDomain);
                 log.info("first start: created domain(s) {}", config.initialDomains());
             }
-            smtp = Listener.start(config.smtpListener(), new SmtpServer(config.smtp(), store.deliveryTarget()));
+            smtp = Listener.start(config.smtpListener(), new SmtpServer(config.smtp(), store.deliveryTarget(config.delivery()), authenticator(store)));
             Listener pop3 = Listener.start(config.pop3Listener(),
                     new Pop3Server(config.pop3(), new StoreMaildrops(store.directory(), store.mailboxes())));
             log.info("Pigeon ready: data in {}, SMTP port {}, POP3 port {}, domains {}",
@@ -50,11 +51,15 @@ public final class Pigeon implements AutoCloseable {
         }
     }
 
+    /** Logins of every protocol: the account's address (or an alias) and its password. */
+    private static Authenticator authenticator(MailStore store) {
+        return (user, password) -> store.directory().authenticate(user, password).map(a -> a.address().toString());
+    }
+
     /** Opens the data directory's database, creating both (and the database secret) on first use. */
     static MailStore openStore(Path dataDir, int poolSize) throws IOException {
         Files.createDirectories(dataDir);
-        StoreConfig c = StoreConfig.h2File(dataDir, databaseSecret(dataDir));
-        return MailStore.open(new StoreConfig(c.jdbcUrl(), c.user(), c.password(), poolSize, c.blobType()));
+        return MailStore.open(StoreConfig.h2File(dataDir, databaseSecret(dataDir)).withPoolSize(poolSize));
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Properties;
 import pigeon.pop3.Pop3Config;
 import pigeon.protocol.net.ListenerConfig;
 import pigeon.smtp.SmtpConfig;
+import pigeon.store.DeliveryPolicy;
 
 /**
  * The whole configuration, read from {@code pigeon.properties} (every key optional; see README),
@@ -25,7 +26,7 @@ import pigeon.smtp.SmtpConfig;
  *
  * @param initialDomains domains created when the database has none yet (first start)
  */
-public record PigeonConfig(Path dataDir, String hostname, List<String> initialDomains, int dbPoolSize,
+public record PigeonConfig(Path dataDir, String hostname, List<String> initialDomains, int dbPoolSize, DeliveryPolicy delivery,
                            ListenerConfig smtpListener, SmtpConfig smtp,
                            ListenerConfig pop3Listener, Pop3Config pop3) {
     public static final String FILE_NAME = "pigeon.properties";
@@ -48,6 +49,8 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
         InetAddress bind = InetAddress.getByName(s.string("bind", "127.0.0.1"));
         List<String> domains = Arrays.stream(s.string("domains", "localhost").split("[,\\s]+")).filter(d -> !d.isEmpty()).toList();
         int pool = s.integer("db.pool-size", 16);
+        // RFC 5321 §6.3: a message with this many Received fields is looping (554 5.4.6).
+        DeliveryPolicy delivery = new DeliveryPolicy(s.integer("delivery.max-received-headers", DeliveryPolicy.DEFAULT.maxReceivedHeaders()));
 
         // RFC 5321 §4.5.3.2.7: the server should wait at least 5 minutes for the next command.
         ListenerConfig smtpListener = new ListenerConfig("smtp", new InetSocketAddress(bind, s.integer("smtp.port", 2525)),
@@ -68,6 +71,6 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
 
         s.rejectUnknown();
         if (pool < 1) throw new IllegalArgumentException("db.pool-size must be at least 1");
-        return new PigeonConfig(dataDir, hostname, domains, pool, smtpListener, smtp, pop3Listener, pop3);
+        return new PigeonConfig(dataDir, hostname, domains, pool, delivery, smtpListener, smtp, pop3Listener, pop3);
     }
 }

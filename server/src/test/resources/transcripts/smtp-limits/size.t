@@ -9,6 +9,7 @@ S: 250-SIZE 4096
 S: 250-*
 S: 250-*
 S: 250-*
+S: 250-AUTH PLAIN LOGIN
 S: 250 HELP
 C: MAIL FROM:<a@far.test> SIZE=5000
 S: 552 5.3.4 Message size exceeds fixed maximum message size

@@ -11,6 +11,7 @@ S: 250-*
 S: 250-*
 S: 250-*
 S: 250-*
+S: 250-AUTH PLAIN LOGIN
 S: 250 HELP
 C: FOO bar
 S: 500 5.5.1 Command not recognized

@@ -20,7 +20,9 @@ import pigeon.protocol.delivery.MailAddress;
 /**
  * An in-memory delivery target that behaves like the real store for one local domain,
  * {@code example.test}: known users are accepted, unknown ones get UNKNOWN_USER, other domains
- * RELAY_DENIED. It records what was committed and how many transactions were aborted.
+ * RELAY_DENIED unless the session authenticated. An authenticated session may only use its own
+ * account name as the sender (SENDER_NOT_OWNED otherwise). It records what was committed, every
+ * envelope started, and how many transactions were aborted.
  */
 final class RecordingTarget implements DeliveryTarget {
     static final String DOMAIN = "example.test";
@@ -29,11 +31,16 @@ final class RecordingTarget implements DeliveryTarget {
 
     private final Set<String> users;
     final List<Message> committed = new CopyOnWriteArrayList<>();
+    final List<Envelope> envelopes = new CopyOnWriteArrayList<>();
     final AtomicInteger started = new AtomicInteger(), aborted = new AtomicInteger();
 
     RecordingTarget(String... users) { this.users = Set.of(users); }
 
-    @Override public Delivery start(Envelope envelope) {
+    @Override public Delivery start(Envelope envelope) throws DeliveryException {
+        envelopes.add(envelope);
+        if (envelope.authenticatedUser().isPresent() && envelope.sender().isPresent()
+                && !envelope.sender().get().toString().equalsIgnoreCase(envelope.authenticatedUser().get()))
+            throw new DeliveryException(Reason.SENDER_NOT_OWNED, envelope.sender().get() + " is not " + envelope.authenticatedUser().get());
         started.incrementAndGet();
         return new Delivery() {
             private final List<MailAddress> recipients = new ArrayList<>();
@@ -41,7 +48,13 @@ final class RecordingTarget implements DeliveryTarget {
             private boolean done;
 
             @Override public void addRecipient(MailAddress r) throws DeliveryException {
-                if (!r.domain().equals(DOMAIN)) throw new DeliveryException(Reason.RELAY_DENIED, "not local: " + r);
+                if (!r.domain().equals(DOMAIN)) {
+                    if (envelope.authenticatedUser().isPresent()) {  // submission: relayed
+                        recipients.add(r);
+                        return;
+                    }
+                    throw new DeliveryException(Reason.RELAY_DENIED, "not local: " + r);
+                }
                 if (!users.contains(r.localPart().toLowerCase(Locale.ROOT))) throw new DeliveryException(Reason.UNKNOWN_USER, "unknown: " + r);
                 recipients.add(r);
             }

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ final class SmtpClient implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    SmtpClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+    SmtpClient(int port) throws IOException { this(InetAddress.getByName("127.0.0.1"), port); }
+
+    SmtpClient(InetAddress address, int port) throws IOException {
+        socket = new Socket(address, port);
         socket.setSoTimeout(5000);
         in = socket.getInputStream();
         out = socket.getOutputStream();

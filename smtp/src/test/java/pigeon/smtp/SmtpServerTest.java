@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class SmtpServerTest {
 
     Listener listen(SmtpConfig config, int maxPerIp, Duration timeout) throws IOException {
         return Listener.start(new ListenerConfig("smtp", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), maxPerIp, timeout),
-                new SmtpServer(config, target));
+                new SmtpServer(config, target, (user, password) -> Optional.empty()));
     }
 
     SmtpClient connect() throws IOException {
@@ -47,11 +48,12 @@ class SmtpServerTest {
         return c;
     }
 
+    /** AUTH too: the client is on loopback, where PlaintextPolicy allows passwords in the clear. */
     @Test void ehloAdvertisesExactlyTheseExtensions() throws IOException {
         try (SmtpClient c = connect()) {
             c.cmd("EHLO client.example");
             assertEquals(List.of("250-" + HOST + " Hello client.example", "250-PIPELINING", "250-SIZE 20000", "250-8BITMIME",
-                    "250-SMTPUTF8", "250-ENHANCEDSTATUSCODES", "250 HELP"), c.reply());
+                    "250-SMTPUTF8", "250-ENHANCEDSTATUSCODES", "250-AUTH PLAIN LOGIN", "250 HELP"), c.reply());
         }
     }
 
@@ -59,7 +61,7 @@ class SmtpServerTest {
     @Test void appendixD1Session() throws IOException {
         try (SmtpClient c = connect()) {
             c.cmd("EHLO bar.com");
-            assertEquals(7, c.reply().size());
+            assertEquals(8, c.reply().size());
             assertEquals("250 2.1.0 Sender <Smith@bar.com> OK", c.cmd("MAIL FROM:<Smith@bar.com>").expect("250"));
             assertEquals("250 2.1.5 Recipient <Jones@example.test> OK", c.cmd("RCPT TO:<Jones@example.test>").expect("250"));
             assertEquals("550 5.1.1 No such user here", c.cmd("RCPT TO:<Green@example.test>").expect("550"));
@@ -87,7 +89,7 @@ class SmtpServerTest {
         try (SmtpClient c = connect()) {
             c.send("EHLO client.example\r\nMAIL FROM:<a@client.example>\r\nRCPT TO:<jones@example.test>\r\n"
                     + "RCPT TO:<nobody@example.test>\r\nRCPT TO:<jones@elsewhere.example>\r\nRCPT TO:<alice@example.test>\r\nDATA\r\n");
-            assertEquals(7, c.reply().size());
+            assertEquals(8, c.reply().size());
             c.expect("250 2.1.0");
             c.expect("250 2.1.5");
             c.expect("550 5.1.1");
@@ -355,8 +357,15 @@ class SmtpServerTest {
         assertThrows(IllegalArgumentException.class, () -> new SmtpConfig(HOST, 0, 100, 2048, 10_000, 20));
         assertThrows(IllegalArgumentException.class, () -> new SmtpConfig(HOST, 1000, 100, 511, 10_000, 20));
         assertThrows(IllegalArgumentException.class, () -> new SmtpConfig(HOST, 1000, 100, 2048, 999, 20));
+        assertThrows(IllegalArgumentException.class, () -> new SmtpConfig(HOST).withFailedAuthDelay(Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class, () -> new SmtpConfig(HOST).withFailedAuthDelay(Duration.ofMinutes(2)));
+        assertThrows(IllegalArgumentException.class, () -> new SmtpConfig(HOST).withFailedAuthDelay(null));
         SmtpConfig d = new SmtpConfig(HOST);
-        assertEquals(List.of(25L * 1024 * 1024, 100, 2048, 10_000, 20),
-                List.of(d.maxMessageSize(), d.maxRecipients(), d.maxCommandLineLength(), d.maxTextLineLength(), d.maxErrors()));
+        assertEquals(List.of(25L * 1024 * 1024, 100, 2048, 10_000, 20, false, Duration.ofSeconds(1)),
+                List.of(d.maxMessageSize(), d.maxRecipients(), d.maxCommandLineLength(), d.maxTextLineLength(), d.maxErrors(),
+                        d.authRequired(), d.failedAuthDelay()));
+        assertTrue(d.withAuthRequired(true).authRequired());
+        assertEquals(d.withMaxRecipients(7).withAuthRequired(true).withFailedAuthDelay(Duration.ZERO),
+                new SmtpConfig(HOST, d.maxMessageSize(), 7, 2048, 10_000, 20, true, Duration.ZERO));
     }
 }

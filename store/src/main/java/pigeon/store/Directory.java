@@ -37,6 +37,13 @@ public interface Directory {
     /** Who receives mail for a local address: the account itself, an alias, or the domain's catch-all. */
     Optional<Account> resolve(MailAddress recipient);
 
+    /**
+     * Whether {@code address} is the own address or an alias of the account that {@code accountAddress}
+     * names (itself the account's address or one of its aliases, as a login name may be). A catch-all
+     * owns nothing. False when either is unknown, or {@code accountAddress} is not an address.
+     */
+    boolean owns(String accountAddress, MailAddress address);
+
     /** Checks a login; the user name is the account's address (or an alias of it). Never logs the password. */
     Optional<Account> authenticate(String username, String password);
 }

@@ -2,9 +2,21 @@ package pigeon.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
-/** Runs work in a transaction on a pooled connection, turning SQL failures into StoreException. */
+/**
+ * Runs work in a transaction on a pooled connection, turning SQL failures into StoreException.
+ *
+ * <p>{@link #tx} returns only once the transaction is durable. On an embedded database that is
+ * a flush after the commit ({@code flushSql}), done as a group commit: the first transaction to
+ * arrive flushes for every transaction committed before its flush began, the others wait for
+ * that flush and share it, so concurrent SMTP sessions pay one file write between them instead
+ * of one each. {@link #read} skips the flush.
+ */
 final class Jdbc {
     @FunctionalInterface interface Work<T> { T run(Connection c) throws SQLException; }
 
@@ -12,22 +24,66 @@ final class Jdbc {
     static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    private final Optional<String> flushSql;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition flushed = lock.newCondition();
+    private long committed, durable;  // commit tickets handed out, and covered by a finished flush
+    private boolean flushing;
 
-    Jdbc(DataSource dataSource) { this.dataSource = dataSource; }
+    Jdbc(DataSource dataSource, Optional<String> flushSql) {
+        this.dataSource = dataSource;
+        this.flushSql = flushSql;
+    }
 
-    <T> T tx(String what, Work<T> work) {
+    /** A transaction that changes something: durable when this returns. */
+    <T> T tx(String what, Work<T> work) { return run(what, work, true); }
+
+    /** A transaction that only reads. */
+    <T> T read(String what, Work<T> work) { return run(what, work, false); }
+
+    private <T> T run(String what, Work<T> work, boolean durable) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
+            if (durable && flushSql.isPresent()) awaitFlush(c);
+            return result;
         } catch (SQLException e) {
             throw new StoreException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitFlush(Connection c) throws SQLException {
+        lock.lock();
+        try {
+            long ticket = ++committed;
+            while (durable < ticket) {
+                if (flushing) {
+                    flushed.awaitUninterruptibly();
+                    continue;
+                }
+                flushing = true;
+                long upTo = committed;  // every ticket so far was committed before this flush starts
+                boolean ok = false;
+                lock.unlock();
+                try (Statement s = c.createStatement()) {
+                    s.execute(flushSql.get());
+                    ok = true;
+                } finally {
+                    lock.lock();
+                    flushing = false;
+                    if (ok) durable = Math.max(durable, upTo);
+                    flushed.signalAll();
+                }
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -57,7 +57,7 @@ final class JdbcDirectory implements Directory {
     }
 
     @Override public List<String> domains() {
-        return jdbc.tx("list domains", c -> {
+        return jdbc.read("list domains", c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT name FROM domains ORDER BY name"); ResultSet r = s.executeQuery()) {
                 while (r.next()) out.add(r.getString(1));
@@ -67,7 +67,7 @@ final class JdbcDirectory implements Directory {
     }
 
     @Override public boolean isLocalDomain(String domain) {
-        return jdbc.tx("find domain", c -> domainId(c, domain.toLowerCase(Locale.ROOT)).isPresent());
+        return jdbc.read("find domain", c -> domainId(c, domain.toLowerCase(Locale.ROOT)).isPresent());
     }
 
     @Override public Account addAccount(MailAddress address, String password) {
@@ -112,7 +112,7 @@ final class JdbcDirectory implements Directory {
     }
 
     @Override public List<Account> accounts() {
-        return jdbc.tx("list accounts", c -> {
+        return jdbc.read("list accounts", c -> {
             List<Account> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT a.id, a.local_part, d.name FROM accounts a JOIN domains d ON d.id = a.domain_id ORDER BY d.name, a.local_key");
@@ -124,7 +124,7 @@ final class JdbcDirectory implements Directory {
     }
 
     @Override public Optional<Account> account(MailAddress address) {
-        return jdbc.tx("find account", c -> accountByAddress(c, address));
+        return jdbc.read("find account", c -> accountByAddress(c, address));
     }
 
     @Override public void addAlias(MailAddress alias, MailAddress target) {
@@ -145,7 +145,7 @@ final class JdbcDirectory implements Directory {
     }
 
     @Override public Map<MailAddress, MailAddress> aliases() {
-        return jdbc.tx("list aliases", c -> {
+        return jdbc.read("list aliases", c -> {
             Map<MailAddress, MailAddress> out = new TreeMap<>(java.util.Comparator.comparing(MailAddress::toString));
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT al.local_part, d.name, a.local_part, ad.name FROM aliases al
@@ -167,7 +167,7 @@ final class JdbcDirectory implements Directory {
     }
 
     @Override public Optional<Account> resolve(MailAddress recipient) {
-        return jdbc.tx("resolve recipient", c -> {
+        return jdbc.read("resolve recipient", c -> {
             Optional<Long> domainId = domainId(c, recipient.domain());
             if (domainId.isEmpty()) return Optional.empty();
             Optional<Account> found = findLocal(c, domainId.get(), recipient.localPart(), true);
@@ -180,6 +180,25 @@ final class JdbcDirectory implements Directory {
         });
     }
 
+    @Override public boolean owns(String accountAddress, MailAddress address) {
+        MailAddress account;
+        try {
+            account = MailAddress.parse(accountAddress);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return jdbc.read("check sender", c -> {
+            Optional<Account> owner = exactly(c, account), sender = exactly(c, address);
+            return owner.isPresent() && sender.isPresent() && owner.get().id() == sender.get().id();
+        });
+    }
+
+    /** The account an address names as an account or alias (no catch-all, no postmaster fallback). */
+    private Optional<Account> exactly(Connection c, MailAddress address) throws SQLException {
+        Optional<Long> domainId = domainId(c, address.domain());
+        return domainId.isEmpty() ? Optional.empty() : findLocal(c, domainId.get(), address.localPart(), false);
+    }
+
     @Override public Optional<Account> authenticate(String username, String password) {
         MailAddress address;
         try {
@@ -189,7 +208,7 @@ final class JdbcDirectory implements Directory {
             return Optional.empty();
         }
         record Row(Account account, String hash) {}
-        Optional<Row> row = jdbc.tx("authenticate", c -> {
+        Optional<Row> row = jdbc.read("authenticate", c -> {
             Optional<Account> a = domainId(c, address.domain()).flatMap(d -> {
                 try { return findLocal(c, d, address.localPart(), false); } catch (SQLException e) { throw new StoreException("authenticate", e); }
             });

@@ -31,16 +31,16 @@ final class JdbcMailboxes implements Mailboxes {
     }
 
     @Override public List<MailboxInfo> list(long accountId) {
-        return jdbc.tx("list mailboxes", c -> query(c, SELECT_MAILBOX + " WHERE account_id = ? ORDER BY CASE WHEN name = 'INBOX' THEN 0 ELSE 1 END, name", accountId));
+        return jdbc.read("list mailboxes", c -> query(c, SELECT_MAILBOX + " WHERE account_id = ? ORDER BY CASE WHEN name = 'INBOX' THEN 0 ELSE 1 END, name", accountId));
     }
 
     @Override public Optional<MailboxInfo> find(long accountId, String name) {
         String n = name.equalsIgnoreCase("INBOX") ? "INBOX" : name;
-        return jdbc.tx("find mailbox", c -> query(c, SELECT_MAILBOX + " WHERE account_id = ? AND name = ?", accountId, n).stream().findFirst());
+        return jdbc.read("find mailbox", c -> query(c, SELECT_MAILBOX + " WHERE account_id = ? AND name = ?", accountId, n).stream().findFirst());
     }
 
     @Override public List<MessageEntry> entries(long mailboxId) {
-        return jdbc.tx("list messages", c -> {
+        return jdbc.read("list messages", c -> {
             List<MessageEntry> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT mm.uid, mm.message_id, m.size, m.internal_date, mm.modseq,

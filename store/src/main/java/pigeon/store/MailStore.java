@@ -5,21 +5,26 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import pigeon.protocol.delivery.DeliveryTarget;
+import pigeon.protocol.queue.OutboundQueue;
 
 /** The mailbox store: opens the database, applies the migrations, and hands out its parts. */
 public final class MailStore implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final JdbcDirectory directory;
     private final JdbcMailboxes mailboxes;
+    private final JdbcOutboundQueue queue;
+    private final ChangeBus changes;
+    private final Jdbc jdbc;
     private final StoreDeliveryTarget deliveryTarget;
 
-    private MailStore(HikariDataSource dataSource) {
+    private MailStore(HikariDataSource dataSource, java.util.Optional<String> flushSql) {
         this.dataSource = dataSource;
-        Jdbc jdbc = new Jdbc(dataSource);
-        ChangeBus changes = new ChangeBus();
+        this.jdbc = new Jdbc(dataSource, flushSql);
+        this.changes = new ChangeBus();
         this.mailboxes = new JdbcMailboxes(jdbc, changes);
         this.directory = new JdbcDirectory(jdbc, mailboxes);
-        this.deliveryTarget = new StoreDeliveryTarget(jdbc, directory, mailboxes, changes);
+        this.queue = new JdbcOutboundQueue(jdbc, mailboxes);
+        this.deliveryTarget = deliveryTargetFor(DeliveryPolicy.DEFAULT);
     }
 
     /** Opens (creating if need be) the database and brings its schema up to date. */
@@ -34,7 +39,7 @@ public final class MailStore implements AutoCloseable {
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration")
                     .placeholders(Map.of("blob", config.blobType())).failOnMissingLocations(true).load().migrate();
-            return new MailStore(ds);
+            return new MailStore(ds, config.flushSql());
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -43,8 +48,20 @@ public final class MailStore implements AutoCloseable {
 
     public Directory directory() { return directory; }
     public Mailboxes mailboxes() { return mailboxes; }
-    /** Where SMTP delivers: local INBOXes and the outbound queue. */
+    /** Where SMTP delivers: local INBOXes and the outbound queue, with {@link DeliveryPolicy#DEFAULT}. */
     public DeliveryTarget deliveryTarget() { return deliveryTarget; }
+
+    /** Where SMTP delivers, judging messages by {@code policy}. */
+    public DeliveryTarget deliveryTarget(DeliveryPolicy policy) {
+        return policy.equals(DeliveryPolicy.DEFAULT) ? deliveryTarget : deliveryTargetFor(policy);
+    }
+
+    /** Mail for remote domains, committed by deliveries and drained by the relay. */
+    public OutboundQueue queue() { return queue; }
+
+    private StoreDeliveryTarget deliveryTargetFor(DeliveryPolicy policy) {
+        return new StoreDeliveryTarget(jdbc, directory, mailboxes, queue, changes, policy);
+    }
 
     @Override public void close() { dataSource.close(); }
 }

@@ -7,8 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +33,40 @@ final class StoreDeliveryTarget implements DeliveryTarget {
     private final Jdbc jdbc;
     private final Directory directory;
     private final JdbcMailboxes mailboxes;
+    private final JdbcOutboundQueue queue;
     private final ChangeBus changes;
+    private final DeliveryPolicy policy;
 
-    StoreDeliveryTarget(Jdbc jdbc, Directory directory, JdbcMailboxes mailboxes, ChangeBus changes) {
+    StoreDeliveryTarget(Jdbc jdbc, Directory directory, JdbcMailboxes mailboxes, JdbcOutboundQueue queue, ChangeBus changes,
+                        DeliveryPolicy policy) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.mailboxes = mailboxes;
+        this.queue = queue;
         this.changes = changes;
+        this.policy = policy;
     }
 
-    @Override public Delivery start(Envelope envelope) { return new StoreDelivery(envelope); }
+    /**
+     * An authenticated session may only send as its own account: the sender must be the account's
+     * address or one of its aliases (a catch-all is not enough). The null sender {@code <>} passes:
+     * mail clients send read receipts with it (RFC 8098), and the relay's own bounces, which
+     * come as the pseudo-user MAILER-DAEMON, always have it, so they need no rule of their own.
+     */
+    @Override public Delivery start(Envelope envelope) throws DeliveryException {
+        if (envelope.authenticatedUser().isPresent() && envelope.sender().isPresent()) {
+            String user = envelope.authenticatedUser().get();
+            MailAddress sender = envelope.sender().get();
+            boolean owned;
+            try {
+                owned = directory.owns(user, sender);
+            } catch (StoreException e) {
+                throw new DeliveryException(Reason.TEMPORARY, e.getMessage(), e);
+            }
+            if (!owned) throw new DeliveryException(Reason.SENDER_NOT_OWNED, user + " may not send as <" + sender + ">");
+        }
+        return new StoreDelivery(envelope);
+    }
 
     private final class StoreDelivery implements Delivery {
         private final Envelope envelope;
@@ -74,6 +96,13 @@ final class StoreDeliveryTarget implements DeliveryTarget {
             abort();
             spool = Spool.read(message);
             summary = HeaderSummary.of(spool);
+            // RFC 5321 §6.3: too many Received fields means the message is going round in circles.
+            if (summary.receivedCount() > policy.maxReceivedHeaders()) {
+                int count = summary.receivedCount();
+                abort();
+                throw new DeliveryException(Reason.LOOP_DETECTED, "mail loop: " + count + " Received header fields, more than "
+                        + policy.maxReceivedHeaders() + ", from <" + envelope.sender().map(MailAddress::toString).orElse("") + ">");
+            }
         }
 
         @Override public void commit() throws DeliveryException {
@@ -90,7 +119,7 @@ final class StoreDeliveryTarget implements DeliveryTarget {
                         long inbox = inbox(c, accountId);
                         uids.put(inbox, mailboxes.addEntry(c, inbox, messageId, Set.of()));
                     }
-                    for (var e : remote.entrySet()) queue(c, messageId, e.getKey(), e.getValue(), now);
+                    for (var e : remote.entrySet()) queue.enqueue(c, messageId, envelope.sender(), e.getKey(), e.getValue(), now);
                     return uids;
                 });
             } catch (StoreException e) {
@@ -101,6 +130,7 @@ final class StoreDeliveryTarget implements DeliveryTarget {
             log.info("stored {} octets from <{}> for {} local, {} remote recipient(s)", size,
                     envelope.sender().map(MailAddress::toString).orElse(""), local.size(), remote.values().stream().mapToInt(Set::size).sum());
             added.forEach((mailbox, uid) -> changes.publish(new MailboxChange.MessagesAdded(mailbox, List.of(uid))));
+            if (!remote.isEmpty()) queue.queued();  // after the commit: the relay may look at once
         }
 
         @Override public void abort() {
@@ -117,29 +147,6 @@ final class StoreDeliveryTarget implements DeliveryTarget {
                     if (!r.next()) throw new SQLException("account " + accountId + " has no INBOX");
                     return r.getLong(1);
                 }
-            }
-        }
-
-        private void queue(Connection c, long messageId, String domain, Set<String> recipients, Instant now) throws SQLException {
-            long queueId;
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO outbound_queue (message_id, sender, domain, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
-                s.setLong(1, messageId);
-                s.setString(2, envelope.sender().map(MailAddress::toString).orElse(""));
-                s.setString(3, domain);
-                s.setObject(4, now.atOffset(ZoneOffset.UTC));
-                s.setObject(5, now.atOffset(ZoneOffset.UTC));
-                s.executeUpdate();
-                try (ResultSet k = s.getGeneratedKeys()) { k.next(); queueId = k.getLong(1); }
-            }
-            List<String> sorted = new ArrayList<>(recipients);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO outbound_recipients (queue_id, recipient) VALUES (?, ?)")) {
-                for (String r : sorted) {
-                    s.setLong(1, queueId);
-                    s.setString(2, r);
-                    s.addBatch();
-                }
-                s.executeBatch();
             }
         }
     }

@@ -118,16 +118,116 @@ class MailStoreTest {
     }
 
     @Test void authenticatedSendersQueueRemoteRecipientsInTheSameTransaction() throws Exception {
-        dir.addAccount(a("alice@example.test"), "s");
-        try (Delivery d = store.deliveryTarget().start(envelope(Optional.of("alice@example.test")))) {
+        Account alice = dir.addAccount(a("alice@example.test"), "s");
+        try (Delivery d = store.deliveryTarget().start(envelope(Optional.of(a("alice@example.test")), Optional.of("alice@example.test")))) {
             d.addRecipient(a("x@far.test"));
             d.addRecipient(a("y@far.test"));
             d.addRecipient(a("alice@example.test"));
             d.body(bytes("Subject: out\r\n\r\nhi\r\n"));
             d.commit();
         }
-        // The queue is drained by the relay (a later issue); here it must simply hold the message.
-        assertEquals(1, dir.accounts().size());
+        var entries = store.queue().list();
+        assertEquals(1, entries.size());
+        assertEquals(List.of(a("x@far.test"), a("y@far.test")), entries.get(0).recipients());
+        long inbox = boxes.find(alice.id(), "INBOX").orElseThrow().id();
+        assertEquals(boxes.entries(inbox).get(0).messageId(), entries.get(0).messageId(), "one stored copy for INBOX and queue");
+    }
+
+    // --- the sender of an authenticated session ---
+
+    private static Envelope envelope(Optional<MailAddress> sender, Optional<String> user) {
+        return new Envelope(sender, "client", InetAddress.getLoopbackAddress(), user, "test");
+    }
+
+    private DeliveryException.Reason refusal(String user, String sender) {
+        return assertThrows(DeliveryException.class,
+                () -> store.deliveryTarget().start(envelope(Optional.of(a(sender)), Optional.of(user)))).reason();
+    }
+
+    private void accepted(String user, Optional<MailAddress> sender) throws Exception {
+        try (Delivery d = store.deliveryTarget().start(envelope(sender, Optional.ofNullable(user)))) {
+            d.addRecipient(a("bob@example.test"));
+            d.body(bytes("Subject: s\r\n\r\nx\r\n"));
+            d.commit();
+        }
+    }
+
+    @Test void authenticatedSendersMaySendOnlyAsTheirOwnAddressesOrAliases() throws Exception {
+        dir.addAccount(a("alice@example.test"), "s");
+        dir.addAccount(a("bob@example.test"), "s");
+        dir.addAlias(a("info@example.test"), a("alice@example.test"));
+        dir.setCatchAll("example.test", Optional.of(a("alice@example.test")));
+        dir.addDomain("other.test");
+        dir.addAlias(a("alice@other.test"), a("alice@example.test"));
+
+        accepted("alice@example.test", Optional.of(a("alice@example.test")));
+        accepted("alice@example.test", Optional.of(a("ALICE@Example.TEST")));
+        accepted("alice@example.test", Optional.of(a("info@example.test")));
+        accepted("alice@example.test", Optional.of(a("alice@other.test")));
+        accepted("info@example.test", Optional.of(a("alice@example.test")));  // logged in by an alias
+        assertEquals(DeliveryException.Reason.SENDER_NOT_OWNED, refusal("alice@example.test", "bob@example.test"));
+        assertEquals(DeliveryException.Reason.SENDER_NOT_OWNED, refusal("alice@example.test", "nobody@example.test"), "the catch-all owns nothing");
+        assertEquals(DeliveryException.Reason.SENDER_NOT_OWNED, refusal("alice@example.test", "alice@far.test"));
+        assertEquals(DeliveryException.Reason.SENDER_NOT_OWNED, refusal("bob@example.test", "info@example.test"));
+        assertEquals(DeliveryException.Reason.SENDER_NOT_OWNED, refusal("MAILER-DAEMON", "bob@example.test"));
+
+        accepted("alice@example.test", Optional.empty());    // read receipts, RFC 8098
+        accepted("MAILER-DAEMON", Optional.empty());         // the relay's own bounces
+        accepted(null, Optional.of(a("bob@example.test")));  // unauthenticated (MX) mail: no such rule
+        assertEquals(8, boxes.entries(boxes.find(dir.account(a("bob@example.test")).orElseThrow().id(), "INBOX").orElseThrow().id()).size());
+
+        assertTrue(dir.owns("alice@example.test", a("info@example.test")));
+        assertFalse(dir.owns("alice@example.test", a("nobody@example.test")));
+        assertFalse(dir.owns("not an address", a("alice@example.test")));
+        assertFalse(dir.owns("carol@example.test", a("carol@example.test")));
+    }
+
+    // --- loop detection ---
+
+    private static String received(int n) {
+        return "Received: from hop" + n + ".far.test\r\n\tby mx.far.test; Mon, 1 Jan 2024 00:00:00 +0000\r\n";
+    }
+
+    private static String withReceived(int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) sb.append(received(i));
+        return sb.append("Subject: loop\r\n\r\nReceived: in the body does not count\r\n").toString();
+    }
+
+    @Test void messagesWithMoreReceivedFieldsThanTheLimitAreRefusedAsLoops() throws Exception {
+        Account bob = dir.addAccount(a("bob@example.test"), "s");
+        long inbox = boxes.find(bob.id(), "INBOX").orElseThrow().id();
+        for (var target : List.of(store.deliveryTarget(), store.deliveryTarget(DeliveryPolicy.DEFAULT))) {
+            try (Delivery d = target.start(envelope(Optional.empty()))) {
+                d.addRecipient(a("bob@example.test"));
+                assertEquals(DeliveryException.Reason.LOOP_DETECTED, assertThrows(DeliveryException.class, () -> d.body(bytes(withReceived(51)))).reason());
+            }
+            try (Delivery d = target.start(envelope(Optional.empty()))) {
+                d.addRecipient(a("bob@example.test"));
+                d.body(bytes(withReceived(50)));
+                d.commit();
+            }
+        }
+        var strict = store.deliveryTarget(new DeliveryPolicy(3));
+        try (Delivery d = strict.start(envelope(Optional.empty()))) {
+            d.addRecipient(a("bob@example.test"));
+            assertEquals(DeliveryException.Reason.LOOP_DETECTED, assertThrows(DeliveryException.class, () -> d.body(bytes(withReceived(4)))).reason());
+            assertThrows(IllegalStateException.class, d::commit, "nothing left to commit after the refusal");
+            d.body(bytes(withReceived(3)));  // a new body in the same transaction (as after a refused DATA) is judged afresh
+            d.commit();
+        }
+        assertEquals(3, boxes.entries(inbox).size());
+        assertThrows(IllegalArgumentException.class, () -> new DeliveryPolicy(0));
+    }
+
+    @Test void receivedFieldsAreCountedInTheHeaderOnly() throws Exception {
+        String msg = "received: a\r\nRECEIVED : b\r\n (comment)\r\nX-Received: c\r\nReceived-SPF: pass\r\nSubject: Received: no\r\n"
+                + "Received:\td\r\n\r\nReceived: body\r\n";
+        HeaderSummary h = HeaderSummary.of(Spool.of(msg.getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(3, h.receivedCount());
+        assertEquals(msg.indexOf("\r\n\r\n") + 4, h.headerSize());
+        assertEquals(2, HeaderSummary.of(Spool.of("Received: a\nReceived: b\n\nReceived: c\n".getBytes(StandardCharsets.US_ASCII))).receivedCount());
+        assertEquals(1, HeaderSummary.of(Spool.of("Received: no body".getBytes(StandardCharsets.US_ASCII))).receivedCount());
     }
 
     @Test void largeMessagesSpoolToDiskAndComeBackByteForByte() throws Exception {

@@ -14,8 +14,10 @@ import pigeon.pop3.command.Pop3Command;
 import pigeon.pop3.session.Pop3State.Authorization;
 import pigeon.pop3.session.Pop3State.Closed;
 import pigeon.pop3.session.Pop3State.Transaction;
+import pigeon.protocol.net.Connection;
 import pigeon.protocol.net.LineReader;
 import pigeon.protocol.net.LineTooLongException;
+import pigeon.protocol.sasl.PlaintextPolicy;
 import pigeon.protocol.sasl.SaslPlain;
 
 /** USER, PASS (RFC 1939 §7) and AUTH (RFC 5034): from AUTHORIZATION to TRANSACTION. */
@@ -24,28 +26,43 @@ final class AuthHandler {
     /** A SASL response line is not bound by the command limit (RFC 5034 §4); RFC 4954's 12288 is ample. */
     static final int MAX_SASL_RESPONSE = 12288;
     static final String INVALID = "[AUTH] Invalid user name or password";
+    static final String PLAINTEXT_DISALLOWED = "[AUTH] Cleartext login is allowed only over TLS or from this machine";
 
     private final Pop3Config config;
     private final Maildrop maildrop;
     private final MaildropLocks locks;
+    private final Connection connection;
     private final LineReader lines;
     private final Replies replies;
 
-    AuthHandler(Pop3Config config, Maildrop maildrop, MaildropLocks locks, LineReader lines, Replies replies) {
+    AuthHandler(Pop3Config config, Maildrop maildrop, MaildropLocks locks, Connection connection, Replies replies) {
         this.config = config;
         this.maildrop = maildrop;
         this.locks = locks;
-        this.lines = lines;
+        this.connection = connection;
+        this.lines = connection.lines();
         this.replies = replies;
     }
 
-    Pop3State user(Authorization state, Pop3Command.User user) throws IOException {
+    /** Whether USER/PASS and SASL PLAIN may be used: asked each time, since STLS will change the answer. */
+    boolean plaintextAllowed() { return PlaintextPolicy.allowed(connection); }
+
+    /** RFC 2595 §2.2: no password in the clear on a connection the policy does not trust. */
+    private void requirePlaintextAllowed(String command) throws Refused {
+        if (plaintextAllowed()) return;
+        log.info("{} refused: cleartext password on an unencrypted, non-local connection", command);
+        throw new Refused(PLAINTEXT_DISALLOWED);
+    }
+
+    Pop3State user(Authorization state, Pop3Command.User user) throws IOException, Refused {
+        requirePlaintextAllowed("USER");
         // No hint whether the user exists: that is for PASS to say, together with the password.
         replies.ok("Send PASS");
         return new Authorization(Optional.of(user.name()), state.failedLogins());
     }
 
     Pop3State pass(Authorization state, Pop3Command.Pass pass) throws IOException, Refused {
+        requirePlaintextAllowed("PASS");
         String user = state.pendingUser().orElseThrow(() -> new Refused("Send USER first"));
         return login(state, user, pass.password());
     }
@@ -54,11 +71,12 @@ final class AuthHandler {
         if (auth.mechanism().isEmpty()) {
             // Not in RFC 5034, but what many servers and some clients do (the older RFC 1734 draft).
             replies.ok("Supported mechanisms follow");
-            replies.line("PLAIN");
+            if (plaintextAllowed()) replies.line("PLAIN");
             replies.end();
             return state;
         }
         if (!auth.mechanism().get().equals("PLAIN")) throw new Refused("Unsupported authentication mechanism");
+        requirePlaintextAllowed("AUTH PLAIN");
         String response;
         if (auth.initialResponse().isPresent()) {
             response = auth.initialResponse().get();

@@ -40,7 +40,7 @@ final class Pop3Session {
         this.config = config;
         this.connection = connection;
         this.replies = new Replies(connection);
-        this.auth = new AuthHandler(config, maildrop, locks, connection.lines(), replies);
+        this.auth = new AuthHandler(config, maildrop, locks, connection, replies);
         this.maildrop = new MaildropHandler(replies);
         this.retrieve = new RetrieveHandler(maildrop, replies);
         this.update = new UpdateHandler(config, maildrop, replies);
@@ -130,7 +130,7 @@ final class Pop3Session {
     /** RFC 2449 §5: the same list in both states. */
     private Pop3State capa() throws IOException {
         replies.ok("Capability list follows");
-        for (String c : Capabilities.LIST) replies.line(c);
+        for (String c : Capabilities.list(auth.plaintextAllowed())) replies.line(c);
         replies.end();
         return state;
     }

@@ -24,6 +24,11 @@ public final class CommandParser {
     /** RFC 5321 §4.1.2 At-domain: a domain name or an address literal. */
     private static final Pattern AT_DOMAIN = Pattern.compile("@([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[^\\[\\]\\\\ ]+])");
 
+    /** RFC 4954 §8 sasl-mech (RFC 4422 §3.1), accepted in either case. */
+    private static final Pattern SASL_MECH = Pattern.compile("[A-Za-z0-9_-]{1,20}");
+    /** RFC 3461 §4 xtext: printable ASCII but '+' and '=', or '+' and two upper-case hex digits. */
+    private static final Pattern XTEXT = Pattern.compile("([!-*,-<>-~]|\\+[0-9A-F]{2})*");
+
     private final String postmasterDomain;
 
     /** @param postmasterDomain the domain of the bare {@code <Postmaster>} recipient (RFC 5321 §4.1.1.3) */
@@ -52,6 +57,7 @@ public final class CommandParser {
             case "VRFY" -> args.isBlank() ? syntax("Syntax: VRFY address") : new Vrfy(args.strip());
             case "EXPN" -> args.isBlank() ? syntax("Syntax: EXPN list") : new Expn(args.strip());
             case "HELP" -> new Help(args.strip());
+            case "AUTH" -> auth(args);
             default -> new Unknown(verb.length() > 20 ? verb.substring(0, 20) : verb);
         };
     }
@@ -64,6 +70,18 @@ public final class CommandParser {
         if (name.isEmpty() || name.contains(" ") || name.indexOf('(') >= 0 || name.indexOf(')') >= 0)
             return syntax(extended ? "Syntax: EHLO hostname" : "Syntax: HELO hostname");
         return extended ? new Ehlo(name) : new Helo(name);
+    }
+
+    /**
+     * RFC 4954 §4: {@code "AUTH" SP sasl-mech [SP initial-response]}, where sasl-mech is 1 to 20
+     * upper-case letters, digits, '-' or '_' (case-insensitive here) and initial-response is base64
+     * or "=". Whether the response is valid base64 is for the mechanism to say (501 5.5.2 there).
+     */
+    private static SmtpCommand auth(String args) {
+        String[] words = args.strip().split(" +", -1);
+        if (words.length > 2 || !SASL_MECH.matcher(words[0]).matches()) return syntax("Syntax: AUTH mechanism [initial-response]");
+        Optional<String> response = words.length == 2 ? Optional.of(words[1]) : Optional.empty();
+        return new Auth(words[0].toUpperCase(Locale.ROOT), response);
     }
 
     /** RFC 5321 §4.1.1.2: {@code "MAIL FROM:" Reverse-path [SP Mail-parameters]}. */
@@ -107,11 +125,12 @@ public final class CommandParser {
         return new Rcpt(rcpt);
     }
 
-    /** The MAIL parameters this server supports: SIZE, BODY and SMTPUTF8. */
+    /** The MAIL parameters this server supports: SIZE, BODY, SMTPUTF8 and AUTH. */
     private static SmtpCommand mailParams(Optional<MailAddress> sender, Map<String, String> params) {
         OptionalLong size = OptionalLong.empty();
         MailParams.Body body = MailParams.Body.UNSPECIFIED;
         boolean utf8 = false;
+        Optional<String> auth = Optional.empty();
         for (Map.Entry<String, String> p : params.entrySet()) {
             String v = p.getValue();
             switch (p.getKey()) {
@@ -130,10 +149,30 @@ public final class CommandParser {
                     if (v != null) return badParam("SMTPUTF8 takes no value");
                     utf8 = true;
                 }
+                case "AUTH" -> {  // RFC 4954 §5: AUTH=<mailbox> or AUTH=<>, xtext-encoded
+                    String decoded = v == null || !XTEXT.matcher(v).matches() ? null : xtext(v);
+                    if (decoded == null || !decoded.startsWith("<") || !decoded.endsWith(">")) return badParam("Bad AUTH value");
+                    auth = Optional.of(decoded);
+                }
                 default -> { return new Invalid(Problem.UNSUPPORTED_PARAMETER, "Unsupported parameter " + p.getKey()); }
             }
         }
-        return new Mail(sender, new MailParams(size, body, utf8));
+        return new Mail(sender, new MailParams(size, body, utf8, auth));
+    }
+
+    /** RFC 3461 §4: decodes checked xtext ("+2B" is '+'). */
+    private static String xtext(String v) {
+        StringBuilder b = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '+') {
+                b.append((char) Integer.parseInt(v.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static Invalid badParam(String detail) { return new Invalid(Problem.BAD_PARAMETER, detail); }

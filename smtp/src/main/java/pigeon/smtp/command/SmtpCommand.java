@@ -37,6 +37,17 @@ public sealed interface SmtpCommand {
 
     record Quit() implements SmtpCommand {}
 
+    /**
+     * RFC 4954 §4 {@code "AUTH" SP sasl-mech [SP initial-response]}; the mechanism upper-cased, the
+     * initial response as sent (base64, or {@code "="} for an empty one).
+     */
+    record Auth(String mechanism, Optional<String> initialResponse) implements SmtpCommand {
+        /** Never shows the response: it holds the password, barely encoded. */
+        @Override public String toString() {
+            return "Auth[" + mechanism + (initialResponse.isPresent() ? " ***" : "") + "]";
+        }
+    }
+
     /** A verb we do not know; {@code verb} is upper-cased. */
     record Unknown(String verb) implements SmtpCommand {}
 

@@ -37,6 +37,16 @@ public final class TraceHeaders {
         return b.toString();
     }
 
+    /**
+     * The "with" keyword (RFC 3848, RFC 6531 §3.7.3): SMTP, ESMTP or UTF8SMTP, then "S" over TLS and
+     * "A" when authenticated. Those suffixes exist only for the ESMTP forms; a client that
+     * authenticated (which needs EHLO) and then said HELO is still recorded as ESMTPA.
+     */
+    public static String protocol(boolean smtpUtf8, boolean extended, boolean tls, boolean authenticated) {
+        String base = smtpUtf8 ? "UTF8SMTP" : extended || tls || authenticated ? "ESMTP" : "SMTP";
+        return base + (tls ? "S" : "") + (authenticated ? "A" : "");
+    }
+
     /** RFC 5321 §4.1.3 address literal: {@code [192.0.2.1]} or {@code [IPv6:2001:db8::1]}. */
     static String addressLiteral(InetAddress a) {
         String s = a.getHostAddress();

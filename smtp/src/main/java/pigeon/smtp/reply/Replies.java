@@ -1,5 +1,6 @@
 package pigeon.smtp.reply;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import pigeon.protocol.delivery.DeliveryException;
@@ -21,16 +22,24 @@ public final class Replies {
 
     public static Reply helo(String hostname, String clientName) { return Reply.plain(250, hostname + " Hello " + clientName); }
 
-    /** RFC 5321 §4.1.1.1: the EHLO reply lists the extensions, one per line. */
-    public static Reply ehlo(String hostname, String clientName, long maxMessageSize) {
-        return new Reply(250, "", List.of(hostname + " Hello " + clientName,
+    /**
+     * RFC 5321 §4.1.1.1: the EHLO reply lists the extensions, one per line. AUTH (RFC 4954) only
+     * when the password mechanisms may be used on this connection.
+     */
+    public static Reply ehlo(String hostname, String clientName, long maxMessageSize, boolean offerAuth) {
+        List<String> lines = new ArrayList<>(List.of(hostname + " Hello " + clientName,
                 "PIPELINING",                   // RFC 2920
                 "SIZE " + maxMessageSize,       // RFC 1870
                 "8BITMIME",                     // RFC 6152
                 "SMTPUTF8",                     // RFC 6531
-                "ENHANCEDSTATUSCODES",          // RFC 2034
-                "HELP"));
+                "ENHANCEDSTATUSCODES"));        // RFC 2034
+        if (offerAuth) lines.add("AUTH " + String.join(" ", MECHANISMS));
+        lines.add("HELP");
+        return new Reply(250, "", lines);
     }
+
+    /** The SASL mechanisms offered, in the order of preference shown to clients. */
+    public static final List<String> MECHANISMS = List.of("PLAIN", "LOGIN");
 
     public static Reply quit(String hostname) { return Reply.of(221, "2.0.0", hostname + " closing connection"); }
 
@@ -38,7 +47,7 @@ public final class Replies {
 
     public static final Reply HELP = new Reply(214, "2.0.0", List.of(
             "Pigeon SMTP server; commands:",
-            "  HELO EHLO MAIL RCPT DATA",
+            "  HELO EHLO AUTH MAIL RCPT DATA",
             "  RSET NOOP VRFY HELP QUIT",
             "See RFC 5321 for how they are used.",
             "End of HELP info"));
@@ -48,6 +57,37 @@ public final class Replies {
 
     /** RFC 5321 §3.5.2, §7.3: mailing lists are not expanded for anyone. */
     public static final Reply EXPN = Reply.of(502, "5.5.1", "EXPN is not supported");
+
+    // --- AUTH (RFC 4954 §4, §6) ---
+
+    /** A server challenge: 334, a space and base64 (empty for PLAIN); intermediate, so no enhanced code. */
+    public static Reply challenge(String base64) { return Reply.plain(334, base64); }
+
+    /** LOGIN's two challenges, base64 of "Username:" and "Password:" (what every LOGIN client expects). */
+    public static final Reply LOGIN_USERNAME = challenge("VXNlcm5hbWU6");
+    public static final Reply LOGIN_PASSWORD = challenge("UGFzc3dvcmQ6");
+
+    public static final Reply AUTH_OK = Reply.of(235, "2.7.0", "Authentication successful");
+
+    public static final Reply AUTH_CANCELLED = Reply.of(501, "5.0.0", "Authentication cancelled");
+
+    /** §4: a response that is not base64 gets 501 with 5.5.2. */
+    public static final Reply AUTH_BAD_BASE64 = Reply.of(501, "5.5.2", "Invalid base64 data");
+
+    public static final Reply AUTH_INVALID = Reply.of(535, "5.7.8", "Authentication credentials invalid");
+
+    public static final Reply AUTH_UNKNOWN_MECHANISM = Reply.of(504, "5.5.4", "Unrecognized authentication type");
+
+    public static final Reply AUTH_NEEDS_ENCRYPTION = Reply.of(538, "5.7.11", "Encryption required for requested authentication mechanism");
+
+    public static final Reply AUTH_LINE_TOO_LONG = Reply.of(500, "5.5.6", "Authentication exchange line is too long");
+
+    public static final Reply AUTH_TEMPORARY_FAILURE = Reply.of(454, "4.7.0", "Temporary authentication failure");
+
+    public static final Reply ALREADY_AUTHENTICATED = badSequence("Already authenticated");
+
+    /** RFC 6409 §4.3: a submission server refuses mail from a client that has not authenticated. */
+    public static final Reply AUTH_REQUIRED = Reply.of(530, "5.7.0", "Authentication required");
 
     // --- the mail transaction ---
 

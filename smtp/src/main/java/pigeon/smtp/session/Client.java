@@ -7,7 +7,7 @@ import java.util.Optional;
  *
  * @param heloName          the name it gave, as given
  * @param extended          EHLO (ESMTP, RFC 5321 §2.2) rather than HELO: parameters may be used
- * @param authenticatedUser the account it authenticated as; always empty until AUTH (RFC 4954) is
- *                          implemented, which will set it and keep it across a later EHLO
+ * @param authenticatedUser the account name a successful AUTH (RFC 4954) returned; kept across a later
+ *                          HELO/EHLO, and put in the envelope of every transaction after it
  */
 record Client(String heloName, boolean extended, Optional<String> authenticatedUser) {}

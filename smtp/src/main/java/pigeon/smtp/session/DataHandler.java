@@ -122,9 +122,8 @@ final class DataHandler {
     private String traceHeaders(MailGiven state, String id) {
         Client client = state.client();
         Transaction tx = state.transaction();
-        // RFC 3848 and RFC 6531 §3.7.3: the "with" keyword names the protocol, "A" when authenticated.
-        String protocol = (tx.params().smtpUtf8() ? "UTF8SMTP" : client.extended() ? "ESMTP" : "SMTP")
-                + (client.authenticatedUser().isPresent() ? "A" : "");
+        String protocol = TraceHeaders.protocol(tx.params().smtpUtf8(), client.extended(), connection.secure(),
+                client.authenticatedUser().isPresent());
         Optional<MailAddress> single =
                 tx.recipients().size() == 1 ? Optional.of(tx.recipients().get(0)) : Optional.empty();
         return TraceHeaders.build(tx.envelope().sender(), client.heloName(), clientName(), connection.remoteAddress(),

@@ -8,6 +8,7 @@ import pigeon.protocol.delivery.DeliveryTarget;
 import pigeon.protocol.net.Connection;
 import pigeon.protocol.net.LineReader;
 import pigeon.protocol.net.LineTooLongException;
+import pigeon.protocol.sasl.Authenticator;
 import pigeon.smtp.SmtpConfig;
 import pigeon.smtp.command.CommandParser;
 import pigeon.smtp.command.SmtpCommand;
@@ -28,14 +29,16 @@ public final class SmtpSession {
     private final CommandParser parser;
     private final TransactionHandler transactions;
     private final DataHandler data;
+    private final AuthHandler auth;
     private SmtpState state = new Connected();
     private int errors;
 
-    public SmtpSession(SmtpConfig config, DeliveryTarget target, Connection connection) {
+    public SmtpSession(SmtpConfig config, DeliveryTarget target, Authenticator authenticator, Connection connection) {
         this.config = config;
         this.io = new SessionIo(connection);
         this.parser = new CommandParser(config.hostname());
-        this.transactions = new TransactionHandler(config, target, connection);
+        this.auth = new AuthHandler(config, authenticator, connection, io);
+        this.transactions = new TransactionHandler(config, target, connection, auth::offered);
         this.data = new DataHandler(config, connection, io);
     }
 
@@ -78,7 +81,8 @@ public final class SmtpSession {
     /**
      * The one switch over every command. Which states a command is valid in is said here once, by
      * the guards; a command in the wrong state gets 503 (RFC 5321 §4.1.4: NOOP, HELP, VRFY, EXPN
-     * and RSET are valid in any state, HELO/EHLO too).
+     * and RSET are valid in any state, HELO/EHLO too). AUTH is an EHLO extension, and RFC 4954 §4
+     * does not permit it during a mail transaction.
      */
     private Outcome dispatch(SmtpCommand command, boolean crlf) throws IOException {
         return switch (command) {
@@ -90,6 +94,9 @@ public final class SmtpSession {
             case Rcpt r -> same(Replies.badSequence("Need MAIL before RCPT"));
             case Data d when state instanceof MailGiven t -> data.data(t, crlf);
             case Data d -> same(Replies.badSequence("Need MAIL before DATA"));
+            case Auth a when state instanceof Greeted g && g.client().extended() -> auth.auth(g, a);
+            case Auth a -> same(Replies.badSequence(state instanceof MailGiven
+                    ? "AUTH not permitted during a mail transaction" : "Send EHLO first"));
             case Rset r -> transactions.rset(state);
             case Noop n -> same(Replies.OK);
             case Vrfy v -> same(Replies.VRFY);

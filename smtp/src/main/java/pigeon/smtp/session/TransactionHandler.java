@@ -1,6 +1,7 @@
 package pigeon.smtp.session;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pigeon.protocol.delivery.Delivery;
@@ -12,6 +13,7 @@ import pigeon.protocol.net.Connection;
 import pigeon.smtp.SmtpConfig;
 import pigeon.smtp.command.MailParams;
 import pigeon.smtp.command.SmtpCommand.Mail;
+import pigeon.smtp.command.SmtpCommand.Problem;
 import pigeon.smtp.command.SmtpCommand.Rcpt;
 import pigeon.smtp.reply.Replies;
 import pigeon.smtp.session.SmtpState.*;
@@ -23,11 +25,14 @@ final class TransactionHandler {
     private final SmtpConfig config;
     private final DeliveryTarget target;
     private final Connection connection;
+    private final BooleanSupplier authOffered;
 
-    TransactionHandler(SmtpConfig config, DeliveryTarget target, Connection connection) {
+    /** @param authOffered whether AUTH is offered on this connection now (asked each time: STARTTLS changes it) */
+    TransactionHandler(SmtpConfig config, DeliveryTarget target, Connection connection, BooleanSupplier authOffered) {
         this.config = config;
         this.target = target;
         this.connection = connection;
+        this.authOffered = authOffered;
     }
 
     /** RFC 5321 §4.1.4: HELO/EHLO may come again; it drops any open transaction, as RSET does. */
@@ -41,7 +46,7 @@ final class TransactionHandler {
         };
         Client client = new Client(name, extended, user);
         return Outcome.reply(new Greeted(client), extended
-                ? Replies.ehlo(config.hostname(), name, config.maxMessageSize())
+                ? Replies.ehlo(config.hostname(), name, config.maxMessageSize(), authOffered.getAsBoolean())
                 : Replies.helo(config.hostname(), name));
     }
 
@@ -49,8 +54,17 @@ final class TransactionHandler {
     Outcome mail(Greeted state, Mail mail) {
         Client client = state.client();
         MailParams params = mail.params();
+        // RFC 6409 §4.3: a submission server takes mail only from clients that authenticated.
+        if (config.authRequired() && client.authenticatedUser().isEmpty()) {
+            log.info("MAIL refused: not authenticated");
+            return Outcome.reply(state, Replies.AUTH_REQUIRED);
+        }
         // RFC 5321 §4.1.1.11: after HELO no extension was offered, so no parameter is understood.
         if (!client.extended() && !params.isEmpty()) return Outcome.reply(state, Replies.NO_PARAMETERS_AFTER_HELO);
+        // RFC 4954 §5: AUTH= belongs to the AUTH extension, so only where it was offered. Its value is
+        // ignored: we trust no client's assertion about the original submitter (§5: as if AUTH=<>).
+        if (params.auth().isPresent() && !authOffered.getAsBoolean())
+            return Outcome.reply(state, Replies.forProblem(Problem.UNSUPPORTED_PARAMETER, "Unsupported parameter AUTH"));
         // RFC 1870 §6.2: refuse at once a message declared too large.
         if (params.size().isPresent() && params.size().getAsLong() > config.maxMessageSize()) {
             log.info("MAIL refused: declared SIZE {} over the limit {}", params.size().getAsLong(), config.maxMessageSize());

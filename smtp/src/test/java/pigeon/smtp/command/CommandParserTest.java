@@ -53,8 +53,34 @@ class CommandParserTest {
         assertTrue(((Mail) parse("MAIL FROM:<a@b.example>")).params().isEmpty());
     }
 
+    /** RFC 4954 §5: AUTH=, xtext-decoded. */
+    @Test void mailAuthParameter() {
+        assertEquals(Optional.of("<>"), ((Mail) parse("MAIL FROM:<a@b.example> AUTH=<>")).params().auth());
+        assertEquals(Optional.of("<a+b@c.example>"), ((Mail) parse("MAIL FROM:<a@b.example> auth=<a+2Bb@c.example>")).params().auth());
+        assertEquals(new MailParams(OptionalLong.of(5), MailParams.Body.UNSPECIFIED, false, Optional.of("<>")),
+                ((Mail) parse("MAIL FROM:<> SIZE=5 AUTH=<>")).params());
+        assertFalse(((Mail) parse("MAIL FROM:<> AUTH=<>")).params().isEmpty());
+    }
+
+    /** RFC 4954 §4. */
+    @Test void auth() {
+        assertEquals(new Auth("PLAIN", Optional.empty()), parse("AUTH PLAIN"));
+        assertEquals(new Auth("PLAIN", Optional.of("AGEAYg==")), parse("auth plain AGEAYg=="));
+        assertEquals(new Auth("LOGIN", Optional.of("=")), parse("AUTH LOGIN ="));
+        assertEquals(new Auth("CRAM-MD5", Optional.empty()), parse("AUTH cram-md5 "));
+        assertEquals(new Auth("X_Y-1", Optional.empty()).mechanism(), "X_Y-1");
+        assertProblem(Problem.SYNTAX, "AUTH");
+        assertProblem(Problem.SYNTAX, "AUTH PLAIN a b");
+        assertProblem(Problem.SYNTAX, "AUTH PL@IN");
+        assertProblem(Problem.SYNTAX, "AUTH " + "A".repeat(21));
+        assertEquals("Auth[PLAIN ***]", parse("AUTH PLAIN AGFsaWNlAHNlY3JldA==").toString(), "never shows the response");
+        assertEquals("Auth[LOGIN]", parse("AUTH LOGIN").toString());
+    }
+
     @Test void mailParameterErrors() {
-        assertProblem(Problem.UNSUPPORTED_PARAMETER, "MAIL FROM:<a@b.example> AUTH=<>");
+        assertProblem(Problem.BAD_PARAMETER, "MAIL FROM:<a@b.example> AUTH=a@b.example");  // not <...>
+        assertProblem(Problem.BAD_PARAMETER, "MAIL FROM:<a@b.example> AUTH=<a+2g@b.example>");  // bad xtext
+        assertProblem(Problem.BAD_PARAMETER, "MAIL FROM:<a@b.example> AUTH");
         assertProblem(Problem.UNSUPPORTED_PARAMETER, "MAIL FROM:<a@b.example> RET=HDRS");
         assertProblem(Problem.UNSUPPORTED_PARAMETER, "MAIL FROM:<a@b.example> BODY=BINARYMIME");
         assertProblem(Problem.BAD_PARAMETER, "MAIL FROM:<a@b.example> SIZE=abc");

@@ -29,4 +29,16 @@ class TraceHeadersTest {
                 + "\tby mx.example.test (Pigeon) with SMTP id abc.2;\r\n"
                 + "\tTue, 3 Jun 2025 11:05:30 +0200\r\n", h);
     }
+
+    /** RFC 3848 and RFC 6531 §3.7.3. */
+    @Test void withKeyword() {
+        assertEquals("SMTP", TraceHeaders.protocol(false, false, false, false));
+        assertEquals("ESMTP", TraceHeaders.protocol(false, true, false, false));
+        assertEquals("ESMTPA", TraceHeaders.protocol(false, true, false, true));
+        assertEquals("ESMTPS", TraceHeaders.protocol(false, true, true, false));
+        assertEquals("ESMTPSA", TraceHeaders.protocol(false, true, true, true));
+        assertEquals("ESMTPA", TraceHeaders.protocol(false, false, false, true), "authenticated, then HELO");
+        assertEquals("UTF8SMTPA", TraceHeaders.protocol(true, true, false, true));
+        assertEquals("UTF8SMTPSA", TraceHeaders.protocol(true, true, true, true));
+    }
 }
