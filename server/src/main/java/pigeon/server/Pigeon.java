@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pigeon.pop3.Pop3Server;
 import pigeon.pop3.StoreMaildrops;
+import pigeon.protocol.delivery.DeliveryTarget;
 import pigeon.protocol.net.Listener;
 import pigeon.protocol.sasl.Authenticator;
 import pigeon.smtp.SmtpServer;
@@ -21,31 +24,33 @@ public final class Pigeon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pigeon.class);
 
     private final MailStore store;
-    private final Listener smtp;
-    private final Listener pop3;
+    private final List<Listener> listeners;
 
-    private Pigeon(MailStore store, Listener smtp, Listener pop3) {
+    private Pigeon(MailStore store, List<Listener> listeners) {
         this.store = store;
-        this.smtp = smtp;
-        this.pop3 = pop3;
+        this.listeners = listeners;
     }
 
     public static Pigeon start(PigeonConfig config) throws IOException {
         MailStore store = openStore(config.dataDir(), config.dbPoolSize());
-        Listener smtp = null;
+        List<Listener> listeners = new ArrayList<>();
         try {
             if (store.directory().domains().isEmpty()) {
                 config.initialDomains().forEach(store.directory()::addDomain);
                 log.info("first start: created domain(s) {}", config.initialDomains());
             }
-            smtp = Listener.start(config.smtpListener(), new SmtpServer(config.smtp(), store.deliveryTarget(config.delivery()), authenticator(store)));
-            Listener pop3 = Listener.start(config.pop3Listener(),
-                    new Pop3Server(config.pop3(), new StoreMaildrops(store.directory(), store.mailboxes())));
-            log.info("Pigeon ready: data in {}, SMTP port {}, POP3 port {}, domains {}",
-                    config.dataDir().toAbsolutePath(), smtp.port(), pop3.port(), store.directory().domains());
-            return new Pigeon(store, smtp, pop3);
+            DeliveryTarget target = store.deliveryTarget(config.delivery());
+            Authenticator authenticator = authenticator(store);
+            listeners.add(Listener.start(config.smtpListener(), new SmtpServer(config.smtp(), target, authenticator)));
+            listeners.add(Listener.start(config.submissionListener(), new SmtpServer(config.smtp().withAuthRequired(true), target, authenticator)));
+            listeners.add(Listener.start(config.pop3Listener(),
+                    new Pop3Server(config.pop3(), new StoreMaildrops(store.directory(), store.mailboxes()))));
+            Pigeon pigeon = new Pigeon(store, List.copyOf(listeners));
+            log.info("Pigeon ready: data in {}, SMTP port {}, submission port {}, POP3 port {}, domains {}",
+                    config.dataDir().toAbsolutePath(), pigeon.smtpPort(), pigeon.submissionPort(), pigeon.pop3Port(), store.directory().domains());
+            return pigeon;
         } catch (IOException | RuntimeException e) {
-            if (smtp != null) smtp.close();
+            listeners.forEach(Listener::close);
             store.close();
             throw e;
         }
@@ -82,13 +87,13 @@ public final class Pigeon implements AutoCloseable {
     }
 
     public MailStore store() { return store; }
-    public int smtpPort() { return smtp.port(); }
-    public int pop3Port() { return pop3.port(); }
+    public int smtpPort() { return listeners.get(0).port(); }
+    public int submissionPort() { return listeners.get(1).port(); }
+    public int pop3Port() { return listeners.get(2).port(); }
 
     /** Stops accepting, ends every session, and closes the database. */
     @Override public void close() {
-        smtp.close();
-        pop3.close();
+        listeners.forEach(Listener::close);
         store.close();
         log.info("Pigeon stopped");
     }

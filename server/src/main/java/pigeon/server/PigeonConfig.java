@@ -27,7 +27,7 @@ import pigeon.store.DeliveryPolicy;
  * @param initialDomains domains created when the database has none yet (first start)
  */
 public record PigeonConfig(Path dataDir, String hostname, List<String> initialDomains, int dbPoolSize, DeliveryPolicy delivery,
-                           ListenerConfig smtpListener, SmtpConfig smtp,
+                           ListenerConfig smtpListener, SmtpConfig smtp, ListenerConfig submissionListener,
                            ListenerConfig pop3Listener, Pop3Config pop3) {
     public static final String FILE_NAME = "pigeon.properties";
 
@@ -60,7 +60,11 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
                 s.integer("smtp.max-recipients", SmtpConfig.DEFAULT_MAX_RECIPIENTS),
                 s.integer("smtp.max-command-line-length", SmtpConfig.DEFAULT_MAX_COMMAND_LINE_LENGTH),
                 s.integer("smtp.max-line-length", SmtpConfig.DEFAULT_MAX_TEXT_LINE_LENGTH),
-                s.integer("smtp.max-errors", SmtpConfig.DEFAULT_MAX_ERRORS));
+                s.integer("smtp.max-errors", SmtpConfig.DEFAULT_MAX_ERRORS), false,
+                s.duration("smtp.failed-auth-delay", SmtpConfig.DEFAULT_FAILED_AUTH_DELAY));
+        // RFC 6409: the submission port takes the same SMTP, but only after AUTH.
+        ListenerConfig submissionListener = new ListenerConfig("submission", new InetSocketAddress(bind, s.integer("submission.port", 2587)),
+                s.integer("submission.max-connections-per-ip", 20), s.duration("smtp.timeout", Duration.ofMinutes(5)));
 
         // RFC 1939 §3: an inactivity timer of at least 10 minutes.
         ListenerConfig pop3Listener = new ListenerConfig("pop3", new InetSocketAddress(bind, s.integer("pop3.port", 2110)),
@@ -71,6 +75,6 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
 
         s.rejectUnknown();
         if (pool < 1) throw new IllegalArgumentException("db.pool-size must be at least 1");
-        return new PigeonConfig(dataDir, hostname, domains, pool, delivery, smtpListener, smtp, pop3Listener, pop3);
+        return new PigeonConfig(dataDir, hostname, domains, pool, delivery, smtpListener, smtp, submissionListener, pop3Listener, pop3);
     }
 }

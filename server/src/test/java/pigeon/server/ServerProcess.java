@@ -38,7 +38,7 @@ final class ServerProcess implements AutoCloseable {
         this.pop3Port = freePort();
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve(PigeonConfig.FILE_NAME), String.join("\n",
-                "hostname = mx.example.test", "domains = example.test", "smtp.port = " + smtpPort, "pop3.port = " + pop3Port,
+                "hostname = mx.example.test", "domains = example.test", "smtp.port = " + smtpPort, "pop3.port = " + pop3Port, "submission.port = 0",
                 "pop3.failed-login-delay = 0s", ""));
     }
 

@@ -31,7 +31,8 @@ final class TestServer implements AutoCloseable {
         dataDir = Files.createTempDirectory("pigeon-test-");
         Map<String, String> settings = new HashMap<>(Map.of(
                 "hostname", "mx." + DOMAIN, "domains", DOMAIN,
-                "smtp.port", "0", "pop3.port", "0", "pop3.failed-login-delay", "0s"));
+                "smtp.port", "0", "submission.port", "0", "pop3.port", "0",
+                "pop3.failed-login-delay", "0s", "smtp.failed-auth-delay", "0s"));
         settings.putAll(overrides);
         pigeon = Pigeon.start(PigeonConfig.load(dataDir, null, settings));
     }
@@ -43,6 +44,7 @@ final class TestServer implements AutoCloseable {
 
     Map<String, InetSocketAddress> ports() {
         return Map.of("smtp", new InetSocketAddress("127.0.0.1", pigeon.smtpPort()),
+                "submission", new InetSocketAddress("127.0.0.1", pigeon.submissionPort()),
                 "pop3", new InetSocketAddress("127.0.0.1", pigeon.pop3Port()));
     }
 

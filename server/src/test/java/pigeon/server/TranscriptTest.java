@@ -31,5 +31,7 @@ class TranscriptTest {
 
     @TestFactory Stream<DynamicTest> smtpLimits() { return Transcripts.tests("transcripts/smtp-limits", "smtp", limits.ports(), limits::fixture); }
 
+    @TestFactory Stream<DynamicTest> submission() { return Transcripts.tests("transcripts/submission", "submission", defaults.ports(), defaults::fixture); }
+
     @TestFactory Stream<DynamicTest> pop3() { return Transcripts.tests("transcripts/pop3", "pop3", defaults.ports(), defaults::fixture); }
 }

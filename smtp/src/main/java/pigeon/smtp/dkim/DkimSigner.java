@@ -52,8 +52,8 @@ public final class DkimSigner {
     public Optional<String> sign(InputStream message) throws IOException {
         InputStream in = new BufferedInputStream(message, 16 * 1024);
         Optional<HeaderFields> header = HeaderFields.read(in, MAX_HEADER);
-        Optional<DkimKey> key = header.flatMap(HeaderFields::fromDomain).isEmpty() ? Optional.empty()
-                : keys.find(header.get().fromDomain().get());
+        Optional<String> domain = header.flatMap(HeaderFields::fromDomain);
+        Optional<DkimKey> key = domain.isEmpty() ? Optional.empty() : keys.find(domain.get());
         if (key.isEmpty()) return Optional.empty();
 
         String template = template(key.get(), header.get(), clock.instant().getEpochSecond());

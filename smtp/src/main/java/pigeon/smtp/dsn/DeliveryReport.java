@@ -52,7 +52,8 @@ public final class DeliveryReport {
     /**
      * The notice, as message bytes with CRLF line endings, ready to deliver to {@code sender}.
      *
-     * @param sender     the original envelope sender: the notice's recipient
+     * @param sender     the original envelope sender: the notice's recipient (never make a notice for
+     *                   the null sender, RFC 5321 §6.1: the type has no value for it)
      * @param arrival    when the original message arrived (Arrival-Date)
      * @param recipients the recipients it reports on, at least one
      * @param retryUntil until when delayed recipients will be retried (Will-Retry-Until); required
