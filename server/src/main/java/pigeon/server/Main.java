@@ -5,25 +5,32 @@ import java.io.Console;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import pigeon.protocol.delivery.MailAddress;
+import pigeon.protocol.queue.OutboundQueue;
+import pigeon.protocol.queue.QueueEntry;
+import pigeon.smtp.dkim.DkimKey;
 import pigeon.store.Directory;
 import pigeon.store.MailStore;
 
 /** The command line: {@code pigeon run}, and the administration of domains, accounts and aliases. */
 @Command(name = "pigeon", mixinStandardHelpOptions = true, version = "Pigeon 0.1",
         description = "A self-hosted mail system: SMTP in, H2 store, POP3 out.",
-        subcommands = {Main.Run.class, Main.Domains.class, Main.Users.class, Main.Aliases.class, Main.CatchAll.class})
+        subcommands = {Main.Run.class, Main.Domains.class, Main.Users.class, Main.Aliases.class, Main.CatchAll.class,
+                Main.Queue.class, Main.Dkim.class})
 public final class Main {
     @Option(names = "--data-dir", defaultValue = "data", description = "Where the database and configuration live (default: ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -47,6 +54,10 @@ public final class Main {
     /** Opens the store for one administrative command; works while the server runs (H2 AUTO_SERVER). */
     <T> T withDirectory(java.util.function.Function<Directory, T> work) throws Exception {
         try (MailStore store = Pigeon.openStore(dataDir, 2)) { return work.apply(store.directory()); }
+    }
+
+    <T> T withQueue(java.util.function.Function<OutboundQueue, T> work) throws Exception {
+        try (MailStore store = Pigeon.openStore(dataDir, 2)) { return work.apply(store.queue()); }
     }
 
     @Command(name = "run", description = "Start the mail server in the foreground.")
@@ -151,6 +162,70 @@ public final class Main {
         @Command(name = "clear", description = "Refuse mail for unknown users of DOMAIN again.") int clear(@Parameters(paramLabel = "DOMAIN") String domain) throws Exception {
             main.withDirectory(dir -> { dir.setCatchAll(domain, Optional.empty()); return null; });
             System.out.println("no catch-all for " + domain);
+            return 0;
+        }
+    }
+
+    @Command(name = "queue", description = "Inspect the outbound queue (mail waiting for remote domains).", subcommands = CommandLine.HelpCommand.class)
+    static final class Queue {
+        @ParentCommand Main main;
+
+        @Command(name = "list", description = "One line per entry: id, age, attempts, next attempt, sender, recipients, last reply.")
+        int list() throws Exception {
+            Instant now = Instant.now();
+            for (QueueEntry e : main.withQueue(OutboundQueue::list)) {
+                System.out.printf("%d  queued %s ago, %d attempt(s), next %s  <%s> -> %s%n    %s%n", e.id(),
+                        human(Duration.between(e.queuedAt(), now)), e.attempts(),
+                        e.nextAttemptAt().isAfter(now) ? "in " + human(Duration.between(now, e.nextAttemptAt())) : "now",
+                        e.sender().map(MailAddress::toString).orElse(""),
+                        e.recipients().stream().map(MailAddress::toString).collect(Collectors.joining(", ")),
+                        e.lastReply().orElse("(not tried yet)"));
+            }
+            return 0;
+        }
+
+        @Command(name = "retry", description = "Make an entry (or, without ID, every entry) due now.")
+        int retry(@Parameters(paramLabel = "ID", arity = "0..1") Long id) throws Exception {
+            int n = main.withQueue(q -> q.retryNow(Optional.ofNullable(id)));
+            if (id != null && n == 0) throw new IllegalArgumentException("no queue entry " + id);
+            System.out.println(n + " entr" + (n == 1 ? "y" : "ies") + " due now (a running server picks them up within its poll interval)");
+            return 0;
+        }
+
+        @Command(name = "delete", description = "Remove an entry without delivering or bouncing it.")
+        int delete(@Parameters(paramLabel = "ID") long id) throws Exception {
+            return say(main.withQueue(q -> q.delete(id)), "deleted queue entry " + id, "no queue entry " + id);
+        }
+
+        private static String human(Duration d) {
+            long s = Math.max(0, d.toSeconds());
+            return s < 120 ? s + "s" : s < 7200 ? s / 60 + "m" : s < 172800 ? s / 3600 + "h" : s / 86400 + "d";
+        }
+    }
+
+    @Command(name = "dkim", description = "DKIM keys for signing outbound mail of local domains.", subcommands = CommandLine.HelpCommand.class)
+    static final class Dkim {
+        @ParentCommand Main main;
+
+        @Command(name = "generate", description = "Make a key for DOMAIN and print the DNS TXT record to publish.")
+        int generate(@Parameters(paramLabel = "DOMAIN") String domain,
+                     @Option(names = "--selector", defaultValue = "pigeon", description = "Selector (default: ${DEFAULT-VALUE}).") String selector,
+                     @Option(names = "--force", description = "Replace an existing key of that selector.") boolean force) throws Exception {
+            DkimKey key;
+            try {
+                key = Pigeon.dkimKeys(main.dataDir).generate(domain, selector, force);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new IllegalArgumentException("a key for " + domain + " with selector " + selector + " exists (--force replaces it)");
+            }
+            System.out.println("Publish this TXT record, then mail from " + key.domain() + " is signed:");
+            System.out.println(key.dnsRecord().zoneFileLine());
+            return 0;
+        }
+
+        @Command(name = "show", description = "Print the DNS TXT record of DOMAIN's key.")
+        int show(@Parameters(paramLabel = "DOMAIN") String domain) throws Exception {
+            System.out.println(Pigeon.dkimKeys(main.dataDir).dnsRecord(domain)
+                    .orElseThrow(() -> new IllegalArgumentException("no DKIM key for " + domain + " (pigeon dkim generate " + domain + ")")).zoneFileLine());
             return 0;
         }
     }

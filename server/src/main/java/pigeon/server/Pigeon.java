@@ -16,6 +16,7 @@ import pigeon.protocol.delivery.DeliveryTarget;
 import pigeon.protocol.net.Listener;
 import pigeon.protocol.sasl.Authenticator;
 import pigeon.smtp.SmtpServer;
+import pigeon.smtp.dkim.DkimKeys;
 import pigeon.store.MailStore;
 import pigeon.store.StoreConfig;
 
@@ -55,6 +56,9 @@ public final class Pigeon implements AutoCloseable {
             throw e;
         }
     }
+
+    /** DKIM keys live beside the database, one PEM file per domain. */
+    static DkimKeys dkimKeys(Path dataDir) { return new DkimKeys(dataDir.resolve("dkim")); }
 
     /** Logins of every protocol: the account's address (or an alias) and its password. */
     private static Authenticator authenticator(MailStore store) {

@@ -78,4 +78,33 @@ class CommandLineTest {
         assertEquals("", pigeon("", "domain", "list").out());
         assertEquals("", pigeon("", "user", "list").out());
     }
+
+    @Test void showsRetriesAndDeletesQueueEntries() throws Exception {
+        pigeon("", "domain", "add", "example.test");
+        pigeon("pw\n", "user", "add", "alice@example.test");
+        try (MailStore store = Pigeon.openStore(data, 2);
+             var d = store.deliveryTarget().start(new pigeon.protocol.delivery.Envelope(java.util.Optional.of(MailAddress.parse("alice@example.test")),
+                     "client", java.net.InetAddress.getLoopbackAddress(), java.util.Optional.of("alice@example.test"), "t"))) {
+            d.addRecipient(MailAddress.parse("x@far.test"));
+            d.body(new ByteArrayInputStream("Subject: out\r\n\r\nhi\r\n".getBytes(StandardCharsets.US_ASCII)));
+            d.commit();
+        }
+        Result list = pigeon("", "queue", "list");
+        assertTrue(list.out().matches("(?s)1  queued \\d+s ago, 0 attempt\\(s\\), next now  <alice@example.test> -> x@far.test\n    \\(not tried yet\\)\n"), list.out());
+        assertEquals("1 entry due now (a running server picks them up within its poll interval)\n", pigeon("", "queue", "retry", "1").out());
+        assertEquals("pigeon: no queue entry 7\n", pigeon("", "queue", "retry", "7").err());
+        assertEquals(new Result(0, "deleted queue entry 1\n", ""), pigeon("", "queue", "delete", "1"));
+        assertEquals("", pigeon("", "queue", "list").out());
+    }
+
+    @Test void generatesDkimKeysAndPrintsTheirDnsRecord() {
+        Result made = pigeon("", "dkim", "generate", "example.test");
+        assertEquals(0, made.exit(), made.err());
+        assertTrue(made.out().contains("pigeon._domainkey.example.test. IN TXT \"v=DKIM1; k=rsa; p="), made.out());
+        String record = made.out().lines().skip(1).findFirst().orElseThrow();
+        assertEquals(record + "\n", pigeon("", "dkim", "show", "example.test").out());
+        assertEquals("pigeon: a key for example.test with selector pigeon exists (--force replaces it)\n", pigeon("", "dkim", "generate", "example.test").err());
+        assertEquals(0, pigeon("", "dkim", "generate", "example.test", "--force").exit());
+        assertEquals("pigeon: no DKIM key for far.test (pigeon dkim generate far.test)\n", pigeon("", "dkim", "show", "far.test").err());
+    }
 }
