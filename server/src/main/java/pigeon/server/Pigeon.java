@@ -1,6 +1,8 @@
 package pigeon.server;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,6 +19,9 @@ import pigeon.protocol.net.Listener;
 import pigeon.protocol.sasl.Authenticator;
 import pigeon.smtp.SmtpServer;
 import pigeon.smtp.dkim.DkimKeys;
+import pigeon.smtp.dkim.DkimSigner;
+import pigeon.smtp.relay.Relay;
+import pigeon.smtp.relay.Signer;
 import pigeon.store.MailStore;
 import pigeon.store.StoreConfig;
 
@@ -26,10 +31,12 @@ public final class Pigeon implements AutoCloseable {
 
     private final MailStore store;
     private final List<Listener> listeners;
+    private final Relay relay;
 
-    private Pigeon(MailStore store, List<Listener> listeners) {
+    private Pigeon(MailStore store, List<Listener> listeners, Relay relay) {
         this.store = store;
         this.listeners = listeners;
+        this.relay = relay;
     }
 
     public static Pigeon start(PigeonConfig config) throws IOException {
@@ -46,7 +53,10 @@ public final class Pigeon implements AutoCloseable {
             listeners.add(Listener.start(config.submissionListener(), new SmtpServer(config.smtp().withAuthRequired(true), target, authenticator)));
             listeners.add(Listener.start(config.pop3Listener(),
                     new Pop3Server(config.pop3(), new StoreMaildrops(store.directory(), store.mailboxes()))));
-            Pigeon pigeon = new Pigeon(store, List.copyOf(listeners));
+            Relay relay = new Relay(config.relay(), store.queue(),
+                    new Bounces(config.hostname(), store.queue(), target, config.relay().maxAge()), dkimSigner(dkimKeys(config.dataDir())));
+            relay.start();
+            Pigeon pigeon = new Pigeon(store, List.copyOf(listeners), relay);
             log.info("Pigeon ready: data in {}, SMTP port {}, submission port {}, POP3 port {}, domains {}",
                     config.dataDir().toAbsolutePath(), pigeon.smtpPort(), pigeon.submissionPort(), pigeon.pop3Port(), store.directory().domains());
             return pigeon;
@@ -59,6 +69,16 @@ public final class Pigeon implements AutoCloseable {
 
     /** DKIM keys live beside the database, one PEM file per domain. */
     static DkimKeys dkimKeys(Path dataDir) { return new DkimKeys(dataDir.resolve("dkim")); }
+
+    /** Outbound mail from a domain with a key gets a DKIM-Signature (RFC 6376) in front. */
+    private static Signer dkimSigner(DkimKeys keys) {
+        DkimSigner signer = new DkimSigner(keys);
+        return (entry, message) -> {
+            try (InputStream in = message.open()) {
+                return signer.sign(in).map(h -> h.getBytes(StandardCharsets.US_ASCII)).orElse(new byte[0]);
+            }
+        };
+    }
 
     /** Logins of every protocol: the account's address (or an alias) and its password. */
     private static Authenticator authenticator(MailStore store) {
@@ -98,6 +118,7 @@ public final class Pigeon implements AutoCloseable {
     /** Stops accepting, ends every session, and closes the database. */
     @Override public void close() {
         listeners.forEach(Listener::close);
+        relay.close();
         store.close();
         log.info("Pigeon stopped");
     }

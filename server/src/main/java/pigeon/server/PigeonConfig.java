@@ -13,10 +13,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import pigeon.pop3.Pop3Config;
 import pigeon.protocol.net.ListenerConfig;
 import pigeon.smtp.SmtpConfig;
+import pigeon.smtp.relay.RelayConfig;
+import pigeon.smtp.relay.RetrySchedule;
 import pigeon.store.DeliveryPolicy;
 
 /**
@@ -28,7 +31,7 @@ import pigeon.store.DeliveryPolicy;
  */
 public record PigeonConfig(Path dataDir, String hostname, List<String> initialDomains, int dbPoolSize, DeliveryPolicy delivery,
                            ListenerConfig smtpListener, SmtpConfig smtp, ListenerConfig submissionListener,
-                           ListenerConfig pop3Listener, Pop3Config pop3) {
+                           ListenerConfig pop3Listener, Pop3Config pop3, RelayConfig relay) {
     public static final String FILE_NAME = "pigeon.properties";
 
     /** Reads {@code file} if given, else {@code dataDir/pigeon.properties} if it exists; {@code overrides} win. */
@@ -42,6 +45,30 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
         }
         values.putAll(overrides);
         return from(dataDir, new Settings(values));
+    }
+
+    /** Delivery to other domains by MX lookup (RFC 5321 §5.1), with retries and bounces. */
+    private static RelayConfig relay(String hostname, Settings s) {
+        RelayConfig d = RelayConfig.defaults(hostname);
+        String dns = s.string("relay.dns", "system");
+        Optional<InetSocketAddress> dnsServer = Optional.empty();
+        if (!dns.equals("system")) {
+            int colon = dns.lastIndexOf(':');
+            try {
+                dnsServer = Optional.of(colon < 0 ? new InetSocketAddress(dns, 53)
+                        : new InetSocketAddress(dns.substring(0, colon), Integer.parseInt(dns.substring(colon + 1))));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("relay.dns: 'system', or host[:port]: " + dns);
+            }
+        }
+        String notice = s.string("relay.delay-notice", "4h");
+        return d.withDnsServer(dnsServer)
+                .withRemotePort(s.integer("relay.port", d.remotePort()))
+                .withWorkers(s.integer("relay.workers", d.workers()))
+                .withRetry(new RetrySchedule(s.duration("relay.retry-first", d.retry().first()), s.duration("relay.retry-max", d.retry().cap())))
+                .withMaxAge(s.duration("relay.max-age", d.maxAge()))
+                .withDelayNoticeAfter(notice.equals("off") ? Optional.empty() : Optional.of(s.duration("relay.delay-notice", Duration.ofHours(4))))
+                .withPollInterval(s.duration("relay.poll-interval", d.pollInterval()));
     }
 
     static PigeonConfig from(Path dataDir, Settings s) throws UnknownHostException {
@@ -73,8 +100,10 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
                 s.integer("pop3.max-failed-logins", Pop3Config.DEFAULT_MAX_FAILED_LOGINS),
                 s.duration("pop3.failed-login-delay", Pop3Config.DEFAULT_FAILED_LOGIN_DELAY));
 
+        RelayConfig relay = relay(hostname, s);
+
         s.rejectUnknown();
         if (pool < 1) throw new IllegalArgumentException("db.pool-size must be at least 1");
-        return new PigeonConfig(dataDir, hostname, domains, pool, delivery, smtpListener, smtp, submissionListener, pop3Listener, pop3);
+        return new PigeonConfig(dataDir, hostname, domains, pool, delivery, smtpListener, smtp, submissionListener, pop3Listener, pop3, relay);
     }
 }

@@ -40,7 +40,8 @@ public final class Relay implements AutoCloseable {
     private final Deliverer deliverer;
     private final AttemptRecorder recorder;
     private final Wakeup wakeup = new Wakeup();
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private Thread expirer;
     private volatile boolean running;
     private AutoCloseable subscription;
 
@@ -65,11 +66,11 @@ public final class Relay implements AutoCloseable {
 
     /** Starts the workers; new mail ({@link OutboundQueue#onQueued}) wakes them at once. */
     public synchronized void start() {
-        if (running || !threads.isEmpty()) throw new IllegalStateException("already started");
+        if (running || !workers.isEmpty()) throw new IllegalStateException("already started");
         running = true;
         subscription = queue.onQueued(wakeup::signal);
-        for (int i = 0; i < config.workers(); i++) threads.add(Thread.ofVirtual().name("relay-" + i).start(this::work));
-        threads.add(Thread.ofVirtual().name("relay-idle-connections").start(this::expireIdle));
+        for (int i = 0; i < config.workers(); i++) workers.add(Thread.ofVirtual().name("relay-" + i).start(this::work));
+        expirer = Thread.ofVirtual().name("relay-idle-connections").start(this::expireIdle);
         log.info("relay started: {} workers, remote port {}", config.workers(), config.remotePort());
     }
 
@@ -132,7 +133,7 @@ public final class Relay implements AutoCloseable {
 
     /** The signer's header fields, then a scan for size and 8-bit content; empty if the message cannot be read. */
     private Optional<Payload> payload(QueueEntry entry) {
-        Signer.Source source = () -> queue.openMessage(entry.messageId());
+        Signer.Source source = () -> ReturnPath.strip(queue.openMessage(entry.messageId()));
         byte[] prefix;
         try {
             prefix = signer.headers(entry, source);
@@ -172,8 +173,9 @@ public final class Relay implements AutoCloseable {
         synchronized (this) {
             if (!running) return;
             running = false;
-            toJoin = List.copyOf(threads);
+            toJoin = List.copyOf(workers);
         }
+        expirer.interrupt();
         try {
             if (subscription != null) subscription.close();
         } catch (Exception e) {

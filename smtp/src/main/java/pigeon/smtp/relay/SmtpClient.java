@@ -22,6 +22,10 @@ import pigeon.protocol.delivery.MailAddress;
  * One client connection to a remote SMTP server (RFC 5321), blocking: greeting, EHLO (HELO when
  * EHLO is refused), opportunistic STARTTLS, then any number of mail transactions, then QUIT.
  * Not thread-safe: one worker uses it at a time.
+ *
+ * <p>8-bit content goes with {@code BODY=8BITMIME} when the server offers it (RFC 6152), and as it is
+ * when it does not: converting to 7-bit (RFC 6152 §3 and RFC 1652's downgrade) is not done; almost
+ * every server today accepts 8-bit data anyway.
  */
 final class SmtpClient implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(SmtpClient.class);

@@ -56,7 +56,7 @@ class SmtpClientTest {
             assertEquals("250 2.0.0 queued", r.recipients().get(0).reply().toString(), "accepted ones get the end-of-data reply");
         }
         assertEquals(List.of(true), server.pipelined);
-        assertEquals(List.of("MAIL FROM:<me@relay.test> SIZE=24"), server.commands("MAIL"));
+        assertEquals(List.of("MAIL FROM:<me@relay.test> SIZE=22"), server.commands("MAIL"));
     }
 
     @Test void withoutPipeliningOneCommandAtATime() throws IOException {

@@ -82,6 +82,9 @@ public final class TestDns implements AutoCloseable {
 
     public TestDns txt(String name, String text) { return add(new TXTRecord(name(name), DClass.IN, ttl, text)); }
 
+    /** A TXT record of several strings (each at most 255 octets), as a DKIM key needs. */
+    public TestDns txt(String name, List<String> strings) { return add(new TXTRecord(name(name), DClass.IN, ttl, strings)); }
+
     /** Every question about {@code name} gets SERVFAIL until {@link #heal}. */
     public TestDns servfail(String name) {
         failing.add(name(name));
