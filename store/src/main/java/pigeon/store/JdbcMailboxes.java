@@ -119,6 +119,22 @@ final class JdbcMailboxes implements Mailboxes {
 
     @Override public AutoCloseable subscribe(Consumer<MailboxChange> listener) { return changes.subscribe(listener); }
 
+    // TODO(imap-store): placeholders so that the interface can be compiled against; each is replaced
+    // by its real implementation in the IMAP store work before anything calls it.
+    private static UnsupportedOperationException notYet() { return new UnsupportedOperationException("not implemented yet"); }
+    @Override public MailboxInfo create(long accountId, String name, Optional<String> specialUse) { throw notYet(); }
+    @Override public void delete(long mailboxId) { throw notYet(); }
+    @Override public void rename(long mailboxId, String newName) { throw notYet(); }
+    @Override public void setSubscribed(long mailboxId, boolean subscribed) { throw notYet(); }
+    @Override public long append(long mailboxId, InputStream message, Set<Flag> flags, Set<String> keywords, Instant internalDate) { throw notYet(); }
+    @Override public FlagUpdate setFlags(long mailboxId, Collection<Long> uids, FlagMode mode, Set<Flag> flags, Set<String> keywords, java.util.OptionalLong unchangedSince) { throw notYet(); }
+    @Override public java.util.SortedMap<Long, Long> copy(long fromMailbox, Collection<Long> uids, long toMailbox) { throw notYet(); }
+    @Override public java.util.SortedMap<Long, Long> move(long fromMailbox, Collection<Long> uids, long toMailbox) { throw notYet(); }
+    @Override public List<Long> expungedSince(long mailboxId, long modSeq) { throw notYet(); }
+    @Override public InputStream openContent(long messageId, long offset, long length) { throw notYet(); }
+    @Override public java.util.Map<Long, byte[]> descriptions(Collection<Long> messageIds) { throw notYet(); }
+    @Override public void setDescription(long messageId, byte[] description) { throw notYet(); }
+
     // --- within a caller's transaction ---
 
     void create(Connection c, long accountId, String name, String specialUse) throws SQLException {

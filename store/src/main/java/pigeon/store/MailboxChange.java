@@ -9,4 +9,6 @@ public sealed interface MailboxChange {
     record MessagesAdded(long mailboxId, List<Long> uids) implements MailboxChange {}
     record FlagsChanged(long mailboxId, List<Long> uids) implements MailboxChange {}
     record MessagesExpunged(long mailboxId, List<Long> uids) implements MailboxChange {}
+    /** The mailbox is gone (deleted, or renamed away): sessions that have it selected must let go. */
+    record MailboxRemoved(long mailboxId) implements MailboxChange {}
 }

@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.SortedMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -34,4 +37,71 @@ public interface Mailboxes {
 
     /** Adds a listener for committed changes to any mailbox; returns a handle that removes it. */
     AutoCloseable subscribe(Consumer<MailboxChange> listener);
+
+    // ---- What IMAP needs beyond delivery and POP3 (RFC 9051, UIDPLUS, MOVE, CONDSTORE/QRESYNC) ----
+
+    /** The hierarchy delimiter of mailbox names: "Archive/2026" is a child of "Archive". */
+    char DELIMITER = '/';
+
+    /**
+     * Creates a mailbox (and any missing parents, RFC 9051 §6.3.4), subscribed, with a fresh
+     * UIDVALIDITY. @throws IllegalArgumentException if the name exists or is not valid.
+     */
+    MailboxInfo create(long accountId, String name, Optional<String> specialUse);
+
+    /** Deletes a mailbox and its messages (not its children). @throws IllegalArgumentException for INBOX. */
+    void delete(long mailboxId);
+
+    /**
+     * Renames a mailbox and its children (RFC 9051 §6.3.6). Renaming INBOX instead moves all its
+     * messages to a new mailbox of that name and leaves INBOX empty.
+     * @throws IllegalArgumentException if the new name exists
+     */
+    void rename(long mailboxId, String newName);
+
+    void setSubscribed(long mailboxId, boolean subscribed);
+
+    /** Appends as IMAP does: with flags, keywords and the client's internal date. Returns the UID. */
+    long append(long mailboxId, InputStream message, Set<Flag> flags, Set<String> keywords, Instant internalDate) throws IOException;
+
+    /** How a STORE changes flags. */
+    enum FlagMode { ADD, REMOVE, REPLACE }
+
+    /**
+     * @param entries the current state of every requested UID that exists (changed or not)
+     * @param failed  UIDs not changed because their MODSEQ was above UNCHANGEDSINCE (RFC 7162 §3.1.3)
+     */
+    record FlagUpdate(List<MessageEntry> entries, List<Long> failed) {}
+
+    /**
+     * Changes flags and keywords of the given UIDs in one transaction; each message that actually
+     * changes gets a new MODSEQ (the mailbox's HIGHESTMODSEQ grows) and a FlagsChanged event follows.
+     */
+    FlagUpdate setFlags(long mailboxId, Collection<Long> uids, FlagMode mode, Set<Flag> flags, Set<String> keywords,
+                        OptionalLong unchangedSince);
+
+    /**
+     * Copies messages (the stored message is shared, not duplicated) to another mailbox of the same
+     * account, keeping flags and internal date. Returns source UID → new UID in ascending source
+     * order (for COPYUID, RFC 4315); absent UIDs are skipped.
+     */
+    SortedMap<Long, Long> copy(long fromMailbox, Collection<Long> uids, long toMailbox);
+
+    /** MOVE (RFC 6851): copy then expunge from the source, in one transaction. */
+    SortedMap<Long, Long> move(long fromMailbox, Collection<Long> uids, long toMailbox);
+
+    /** UIDs expunged from the mailbox with a MODSEQ above {@code modSeq} (QRESYNC's VANISHED, RFC 7162). */
+    List<Long> expungedSince(long mailboxId, long modSeq);
+
+    /** A range of a stored message's bytes (FETCH BODY[1.2]&lt;0.100&gt;); the caller closes it. */
+    InputStream openContent(long messageId, long offset, long length);
+
+    /**
+     * The description {@link MessageAnalyzer} made of each message at delivery (opaque to the store),
+     * for the given messages; a message stored before there was an analyzer has none.
+     */
+    Map<Long, byte[]> descriptions(Collection<Long> messageIds);
+
+    /** Stores a description computed later, for a message that had none. */
+    void setDescription(long messageId, byte[] description);
 }
