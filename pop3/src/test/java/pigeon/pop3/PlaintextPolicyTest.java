@@ -1,5 +1,6 @@
 package pigeon.pop3;
 
+import pigeon.protocol.net.NonLoopback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package pigeon.pop3;
 
+import pigeon.protocol.net.NonLoopback;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

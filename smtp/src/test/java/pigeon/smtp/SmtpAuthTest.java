@@ -1,5 +1,6 @@
 package pigeon.smtp;
 
+import pigeon.protocol.net.NonLoopback;
 import static org.junit.jupiter.api.Assertions.*;
 
 import ch.qos.logback.classic.Level;

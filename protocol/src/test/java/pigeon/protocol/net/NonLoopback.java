@@ -1,4 +1,4 @@
-package pigeon.smtp;
+package pigeon.protocol.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -11,12 +11,13 @@ import java.util.Optional;
  * An address of this machine that is not loopback, to test what {@code PlaintextPolicy} refuses
  * without faking a connection: a listener bound there and a client connecting to it see each other
  * at that address, so the server's session is "remote" although the packets never leave the host.
+ * Shared with other modules' tests through this module's test-jar.
  */
-final class NonLoopback {
+public final class NonLoopback {
     private NonLoopback() {}
 
     /** Such an address (IPv4 preferred; link-local ones skipped, they need a scope), or empty if there is none. */
-    static Optional<InetAddress> address() {
+    public static Optional<InetAddress> address() {
         try {
             return NetworkInterface.networkInterfaces()
                     .filter(NonLoopback::usable)
