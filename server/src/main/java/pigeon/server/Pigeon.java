@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pigeon.imap.ImapServer;
+import pigeon.imap.mime.MessageDescription;
 import pigeon.pop3.Pop3Server;
 import pigeon.pop3.StoreMaildrops;
 import pigeon.protocol.delivery.DeliveryTarget;
@@ -53,12 +55,14 @@ public final class Pigeon implements AutoCloseable {
             listeners.add(Listener.start(config.submissionListener(), new SmtpServer(config.smtp().withAuthRequired(true), target, authenticator)));
             listeners.add(Listener.start(config.pop3Listener(),
                     new Pop3Server(config.pop3(), new StoreMaildrops(store.directory(), store.mailboxes()))));
+            listeners.add(Listener.start(config.imapListener(), new ImapServer(config.imap(), store.directory(), store.mailboxes())));
             Relay relay = new Relay(config.relay(), store.queue(),
                     new Bounces(config.hostname(), store.queue(), target, config.relay().maxAge()), dkimSigner(dkimKeys(config.dataDir())));
             relay.start();
             Pigeon pigeon = new Pigeon(store, List.copyOf(listeners), relay);
-            log.info("Pigeon ready: data in {}, SMTP port {}, submission port {}, POP3 port {}, domains {}",
-                    config.dataDir().toAbsolutePath(), pigeon.smtpPort(), pigeon.submissionPort(), pigeon.pop3Port(), store.directory().domains());
+            log.info("Pigeon ready: data in {}, SMTP port {}, submission port {}, POP3 port {}, IMAP port {}, domains {}",
+                    config.dataDir().toAbsolutePath(), pigeon.smtpPort(), pigeon.submissionPort(), pigeon.pop3Port(), pigeon.imapPort(),
+                    store.directory().domains());
             return pigeon;
         } catch (IOException | RuntimeException e) {
             listeners.forEach(Listener::close);
@@ -88,7 +92,9 @@ public final class Pigeon implements AutoCloseable {
     /** Opens the data directory's database, creating both (and the database secret) on first use. */
     static MailStore openStore(Path dataDir, int poolSize) throws IOException {
         Files.createDirectories(dataDir);
-        return MailStore.open(StoreConfig.h2File(dataDir, databaseSecret(dataDir)).withPoolSize(poolSize));
+        // What IMAP needs of a message (ENVELOPE, BODYSTRUCTURE, part offsets) is computed once, at delivery.
+        return MailStore.open(StoreConfig.h2File(dataDir, databaseSecret(dataDir)).withPoolSize(poolSize),
+                message -> MessageDescription.parse(message).encode());
     }
 
     /**
@@ -114,6 +120,7 @@ public final class Pigeon implements AutoCloseable {
     public int smtpPort() { return listeners.get(0).port(); }
     public int submissionPort() { return listeners.get(1).port(); }
     public int pop3Port() { return listeners.get(2).port(); }
+    public int imapPort() { return listeners.get(3).port(); }
 
     /** Stops accepting, ends every session, and closes the database. */
     @Override public void close() {

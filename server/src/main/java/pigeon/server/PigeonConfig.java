@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import pigeon.imap.ImapConfig;
 import pigeon.pop3.Pop3Config;
 import pigeon.protocol.net.ListenerConfig;
 import pigeon.smtp.SmtpConfig;
@@ -31,7 +32,8 @@ import pigeon.store.DeliveryPolicy;
  */
 public record PigeonConfig(Path dataDir, String hostname, List<String> initialDomains, int dbPoolSize, DeliveryPolicy delivery,
                            ListenerConfig smtpListener, SmtpConfig smtp, ListenerConfig submissionListener,
-                           ListenerConfig pop3Listener, Pop3Config pop3, RelayConfig relay) {
+                           ListenerConfig pop3Listener, Pop3Config pop3, ListenerConfig imapListener, ImapConfig imap,
+                           RelayConfig relay) {
     public static final String FILE_NAME = "pigeon.properties";
 
     /** Reads {@code file} if given, else {@code dataDir/pigeon.properties} if it exists; {@code overrides} win. */
@@ -100,10 +102,19 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
                 s.integer("pop3.max-failed-logins", Pop3Config.DEFAULT_MAX_FAILED_LOGINS),
                 s.duration("pop3.failed-login-delay", Pop3Config.DEFAULT_FAILED_LOGIN_DELAY));
 
+        // RFC 9051 §5.4: the autologout timer is at least 30 minutes; Thunderbird holds several connections.
+        ListenerConfig imapListener = new ListenerConfig("imap", new InetSocketAddress(bind, s.integer("imap.port", 2143)),
+                s.integer("imap.max-connections-per-ip", 20), ImapConfig.checkAutologout(s.duration("imap.timeout", Duration.ofMinutes(30))));
+        ImapConfig imap = ImapConfig.defaults(hostname)
+                .withMaxMessageSize(s.size("imap.max-message-size", smtp.maxMessageSize()))
+                .withMaxFailedLogins(s.integer("imap.max-failed-logins", ImapConfig.DEFAULT_MAX_FAILED_LOGINS))
+                .withFailedLoginDelay(s.duration("imap.failed-login-delay", ImapConfig.DEFAULT_FAILED_LOGIN_DELAY));
+
         RelayConfig relay = relay(hostname, s);
 
         s.rejectUnknown();
         if (pool < 1) throw new IllegalArgumentException("db.pool-size must be at least 1");
-        return new PigeonConfig(dataDir, hostname, domains, pool, delivery, smtpListener, smtp, submissionListener, pop3Listener, pop3, relay);
+        return new PigeonConfig(dataDir, hostname, domains, pool, delivery, smtpListener, smtp, submissionListener, pop3Listener, pop3,
+                imapListener, imap, relay);
     }
 }

@@ -32,7 +32,8 @@ final class TestServer implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "hostname", "mx." + DOMAIN, "domains", DOMAIN,
                 "smtp.port", "0", "submission.port", "0", "pop3.port", "0",
-                "pop3.failed-login-delay", "0s", "smtp.failed-auth-delay", "0s"));
+                "pop3.failed-login-delay", "0s", "smtp.failed-auth-delay", "0s",
+                "imap.port", "0", "imap.failed-login-delay", "0s"));
         settings.putAll(overrides);
         pigeon = Pigeon.start(PigeonConfig.load(dataDir, null, settings));
     }
@@ -45,7 +46,8 @@ final class TestServer implements AutoCloseable {
     Map<String, InetSocketAddress> ports() {
         return Map.of("smtp", new InetSocketAddress("127.0.0.1", pigeon.smtpPort()),
                 "submission", new InetSocketAddress("127.0.0.1", pigeon.submissionPort()),
-                "pop3", new InetSocketAddress("127.0.0.1", pigeon.pop3Port()));
+                "pop3", new InetSocketAddress("127.0.0.1", pigeon.pop3Port()),
+                "imap", new InetSocketAddress("127.0.0.1", pigeon.imapPort()));
     }
 
     Account account(String localPart) {

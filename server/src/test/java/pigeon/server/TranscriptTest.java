@@ -34,4 +34,6 @@ class TranscriptTest {
     @TestFactory Stream<DynamicTest> submission() { return Transcripts.tests("transcripts/submission", "submission", defaults.ports(), defaults::fixture); }
 
     @TestFactory Stream<DynamicTest> pop3() { return Transcripts.tests("transcripts/pop3", "pop3", defaults.ports(), defaults::fixture); }
+
+    @TestFactory Stream<DynamicTest> imap() { return Transcripts.tests("transcripts/imap", "imap", defaults.ports(), defaults::fixture); }
 }

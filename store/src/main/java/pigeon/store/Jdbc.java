@@ -38,6 +38,12 @@ final class Jdbc {
     /** A transaction that changes something: durable when this returns. */
     <T> T tx(String what, Work<T> work) { return run(what, work, true); }
 
+    /**
+     * A transaction that changes only what can be computed again (a message's description): it
+     * commits but does not wait for a flush, so a crash may lose it and nothing else.
+     */
+    <T> T cacheTx(String what, Work<T> work) { return run(what, work, false); }
+
     /** A transaction that only reads. */
     <T> T read(String what, Work<T> work) { return run(what, work, false); }
 

@@ -1,6 +1,5 @@
 package pigeon.store;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -8,26 +7,36 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Mailboxes and their messages in SQL. */
+/**
+ * Mailboxes and their messages in SQL. Whatever changes a mailbox's entries locks its row first
+ * ({@link LockedMailbox}); events are published after the commit.
+ */
 final class JdbcMailboxes implements Mailboxes {
+    private static final Logger log = LoggerFactory.getLogger(JdbcMailboxes.class);
+
     private final Jdbc jdbc;
     private final ChangeBus changes;
+    private final MessageAnalyzer analyzer;
 
-    JdbcMailboxes(Jdbc jdbc, ChangeBus changes) {
+    JdbcMailboxes(Jdbc jdbc, ChangeBus changes, MessageAnalyzer analyzer) {
         this.jdbc = jdbc;
         this.changes = changes;
+        this.analyzer = analyzer;
     }
 
     @Override public List<MailboxInfo> list(long accountId) {
@@ -35,62 +44,43 @@ final class JdbcMailboxes implements Mailboxes {
     }
 
     @Override public Optional<MailboxInfo> find(long accountId, String name) {
-        String n = name.equalsIgnoreCase("INBOX") ? "INBOX" : name;
+        String n = MailboxNames.canonical(name);
         return jdbc.read("find mailbox", c -> query(c, SELECT_MAILBOX + " WHERE account_id = ? AND name = ?", accountId, n).stream().findFirst());
     }
 
     @Override public List<MessageEntry> entries(long mailboxId) {
         return jdbc.read("list messages", c -> {
             List<MessageEntry> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT mm.uid, mm.message_id, m.size, m.internal_date, mm.modseq,
-                           mm.seen, mm.answered, mm.flagged, mm.deleted, mm.draft, mm.keywords
-                    FROM mailbox_messages mm JOIN messages m ON m.id = mm.message_id
-                    WHERE mm.mailbox_id = ? ORDER BY mm.uid""")) {
+            try (PreparedStatement s = c.prepareStatement(EntryRows.SELECT + " WHERE mm.mailbox_id = ? ORDER BY mm.uid")) {
                 s.setLong(1, mailboxId);
                 try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        Set<Flag> flags = EnumSet.noneOf(Flag.class);
-                        Flag[] order = {Flag.SEEN, Flag.ANSWERED, Flag.FLAGGED, Flag.DELETED, Flag.DRAFT};
-                        for (int i = 0; i < order.length; i++) if (r.getBoolean(6 + i)) flags.add(order[i]);
-                        String kw = r.getString(11);
-                        Set<String> keywords = kw.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(kw.split(" ")));
-                        out.add(new MessageEntry(r.getLong(1), r.getLong(2), r.getLong(3),
-                                r.getObject(4, OffsetDateTime.class).toInstant(), r.getLong(5), flags, keywords));
-                    }
+                    while (r.next()) out.add(EntryRows.read(r));
                 }
             }
             return out;
         });
     }
 
-    @Override public InputStream openContent(long messageId) {
-        Connection c = null;
-        try {
-            c = jdbc.open();
-            PreparedStatement s = c.prepareStatement("SELECT content FROM messages WHERE id = ?");
-            s.setLong(1, messageId);
-            ResultSet r = s.executeQuery();
-            if (!r.next()) throw new StoreException("no message " + messageId, null);
-            Connection held = c;
-            // The stream reads from the open result; closing it gives the connection back.
-            return new FilterInputStream(r.getBinaryStream(1)) {
-                @Override public void close() throws IOException {
-                    try { super.close(); } finally { closeQuietly(held); }
-                }
-            };
-        } catch (SQLException e) {
-            closeQuietly(c);
-            throw new StoreException("read message " + messageId + " failed", e);
-        }
+    @Override public InputStream openContent(long messageId) { return ContentStream.open(jdbc, messageId, 0, Long.MAX_VALUE); }
+
+    @Override public InputStream openContent(long messageId, long offset, long length) {
+        if (offset < 0 || length < 0) throw new IllegalArgumentException("negative offset or length");
+        return ContentStream.open(jdbc, messageId, offset, length);
     }
 
     @Override public long append(long mailboxId, InputStream message, Set<Flag> flags, Instant internalDate) throws IOException {
+        return append(mailboxId, message, flags, Set.of(), internalDate);
+    }
+
+    @Override public long append(long mailboxId, InputStream message, Set<Flag> flags, Set<String> keywords, Instant internalDate)
+            throws IOException {
+        Set<String> kw = MailboxNames.validKeywords(keywords);
         try (Spool spool = Spool.read(message)) {
             HeaderSummary summary = HeaderSummary.of(spool);
+            byte[] description = describe(spool);  // outside the transaction: it may take a while
             long uid = jdbc.tx("append", c -> {
-                long messageId = insertMessage(c, spool, summary, internalDate);
-                return addEntry(c, mailboxId, messageId, flags);
+                long messageId = insertMessage(c, spool, summary, internalDate, description);
+                return addEntry(c, mailboxId, messageId, flags, kw);
             });
             changes.publish(new MailboxChange.MessagesAdded(mailboxId, List.of(uid)));
             return uid;
@@ -98,59 +88,219 @@ final class JdbcMailboxes implements Mailboxes {
     }
 
     @Override public List<Long> expunge(long mailboxId, Collection<Long> uids) {
-        List<Long> removed = jdbc.tx("expunge", c -> {
-            List<Long> done = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM mailbox_messages WHERE mailbox_id = ? AND uid = ?")) {
-                for (long uid : new TreeSet<>(uids)) {
-                    s.setLong(1, mailboxId);
-                    s.setLong(2, uid);
-                    if (s.executeUpdate() > 0) done.add(uid);
-                }
-            }
-            if (!done.isEmpty()) {
-                JdbcDirectory.update(c, "UPDATE mailboxes SET highest_modseq = highest_modseq + 1 WHERE id = ?", mailboxId);
-                deleteUnreferencedMessages(c);
-            }
-            return done;
-        });
+        List<Long> removed = jdbc.tx("expunge", c -> EntryChanges.expunge(c, mailboxId, uids));
         if (!removed.isEmpty()) changes.publish(new MailboxChange.MessagesExpunged(mailboxId, removed));
         return removed;
     }
 
     @Override public AutoCloseable subscribe(Consumer<MailboxChange> listener) { return changes.subscribe(listener); }
 
-    // TODO(imap-store): placeholders so that the interface can be compiled against; each is replaced
-    // by its real implementation in the IMAP store work before anything calls it.
-    private static UnsupportedOperationException notYet() { return new UnsupportedOperationException("not implemented yet"); }
-    @Override public MailboxInfo create(long accountId, String name, Optional<String> specialUse) { throw notYet(); }
-    @Override public void delete(long mailboxId) { throw notYet(); }
-    @Override public void rename(long mailboxId, String newName) { throw notYet(); }
-    @Override public void setSubscribed(long mailboxId, boolean subscribed) { throw notYet(); }
-    @Override public long append(long mailboxId, InputStream message, Set<Flag> flags, Set<String> keywords, Instant internalDate) { throw notYet(); }
-    @Override public FlagUpdate setFlags(long mailboxId, Collection<Long> uids, FlagMode mode, Set<Flag> flags, Set<String> keywords, java.util.OptionalLong unchangedSince) { throw notYet(); }
-    @Override public java.util.SortedMap<Long, Long> copy(long fromMailbox, Collection<Long> uids, long toMailbox) { throw notYet(); }
-    @Override public java.util.SortedMap<Long, Long> move(long fromMailbox, Collection<Long> uids, long toMailbox) { throw notYet(); }
-    @Override public List<Long> expungedSince(long mailboxId, long modSeq) { throw notYet(); }
-    @Override public InputStream openContent(long messageId, long offset, long length) { throw notYet(); }
-    @Override public java.util.Map<Long, byte[]> descriptions(Collection<Long> messageIds) { throw notYet(); }
-    @Override public void setDescription(long messageId, byte[] description) { throw notYet(); }
+    @Override public MailboxInfo create(long accountId, String name, Optional<String> specialUse) {
+        String n = MailboxNames.valid(name);
+        Optional<String> use = MailboxNames.specialUse(specialUse);
+        return jdbc.tx("create mailbox", c -> {
+            Set<String> existing = names(c, accountId).keySet();
+            if (existing.contains(n)) throw new IllegalArgumentException("mailbox exists: " + n);
+            return query(c, SELECT_MAILBOX + " WHERE id = ?", createWithParents(c, accountId, n, use.orElse(null), existing)).get(0);
+        });
+    }
+
+    @Override public void delete(long mailboxId) {
+        jdbc.tx("delete mailbox", c -> {
+            LockedMailbox box = LockedMailbox.lock(c, mailboxId);
+            if (box.name.equals(MailboxNames.INBOX)) throw new IllegalArgumentException("INBOX cannot be deleted");
+            List<Long> messageIds = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT message_id FROM mailbox_messages WHERE mailbox_id = ?")) {
+                s.setLong(1, mailboxId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) messageIds.add(r.getLong(1));
+                }
+            }
+            JdbcDirectory.update(c, "DELETE FROM mailboxes WHERE id = ?", mailboxId);  // entries and expunged UIDs cascade
+            EntryChanges.deleteUnreferenced(c, messageIds);
+            return null;
+        });
+        changes.publish(new MailboxChange.MailboxRemoved(mailboxId));
+    }
+
+    @Override public void rename(long mailboxId, String newName) {
+        String target = MailboxNames.valid(newName);
+        record InboxMoved(long newMailbox, SortedMap<Long, Long> uids) {}
+        Optional<InboxMoved> moved = jdbc.tx("rename mailbox", c -> {
+            LockedMailbox box = LockedMailbox.lock(c, mailboxId);
+            Map<String, Long> existing = names(c, box.accountId);
+            if (existing.containsKey(target)) throw new IllegalArgumentException("mailbox exists: " + target);
+            if (box.name.equals(MailboxNames.INBOX)) {
+                // RFC 9051 §6.3.6: renaming INBOX moves its messages to a new mailbox and leaves INBOX
+                // empty; INBOX's children stay where they are.
+                long created = createWithParents(c, box.accountId, target, null, existing.keySet());
+                List<Long> all = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement("SELECT uid FROM mailbox_messages WHERE mailbox_id = ?")) {
+                    s.setLong(1, mailboxId);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) all.add(r.getLong(1));
+                    }
+                }
+                return Optional.of(new InboxMoved(created, EntryChanges.transfer(c, mailboxId, all, created, true)));
+            }
+            if (MailboxNames.isWithin(target, box.name)) throw new IllegalArgumentException("cannot rename " + box.name + " under itself");
+            renameTree(c, box.name, target, existing);
+            createParents(c, box.accountId, target, names(c, box.accountId).keySet());
+            return Optional.empty();
+        });
+        moved.ifPresent(m -> {
+            if (m.uids().isEmpty()) return;
+            changes.publish(new MailboxChange.MessagesAdded(m.newMailbox(), List.copyOf(m.uids().values())));
+            changes.publish(new MailboxChange.MessagesExpunged(mailboxId, List.copyOf(m.uids().keySet())));
+        });
+    }
+
+    /** "a" → "b" renames "a/x" → "b/x" too; a mailbox keeps its id, UIDVALIDITY and subscription. */
+    private static void renameTree(Connection c, String from, String to, Map<String, Long> existing) throws SQLException {
+        Map<Long, String> renamed = new HashMap<>();
+        existing.forEach((name, id) -> { if (MailboxNames.isWithin(name, from)) renamed.put(id, to + name.substring(from.length())); });
+        for (String name : renamed.values()) {
+            if (name.length() > MailboxNames.MAX_LENGTH) throw new IllegalArgumentException("mailbox name too long: " + name);
+            Long other = existing.get(name);
+            if (other != null && !renamed.containsKey(other)) throw new IllegalArgumentException("mailbox exists: " + name);
+        }
+        // In two steps, so that no name is ever held by two rows at once (renaming "a/b" to "a"
+        // makes "a/b/b" into "a/b"); a control character never occurs in a real name.
+        for (long id : renamed.keySet()) JdbcDirectory.update(c, "UPDATE mailboxes SET name = ? WHERE id = ?", "\u0001" + id, id);
+        for (var e : renamed.entrySet()) JdbcDirectory.update(c, "UPDATE mailboxes SET name = ? WHERE id = ?", e.getValue(), e.getKey());
+    }
+
+    @Override public void setSubscribed(long mailboxId, boolean subscribed) {
+        int n = jdbc.tx("subscribe", c -> JdbcDirectory.update(c, "UPDATE mailboxes SET subscribed = ? WHERE id = ?", subscribed, mailboxId));
+        if (n == 0) throw new IllegalArgumentException("no mailbox " + mailboxId);
+    }
+
+    @Override public FlagUpdate setFlags(long mailboxId, Collection<Long> uids, FlagMode mode, Set<Flag> flags, Set<String> keywords,
+                                         OptionalLong unchangedSince) {
+        Set<String> kw = MailboxNames.validKeywords(keywords);
+        EntryChanges.FlagResult result = jdbc.tx("store flags",
+                c -> EntryChanges.setFlags(c, mailboxId, uids, mode, flags, kw, unchangedSince));
+        if (!result.changed().isEmpty()) changes.publish(new MailboxChange.FlagsChanged(mailboxId, result.changed()));
+        return new FlagUpdate(result.entries(), result.failed());
+    }
+
+    @Override public SortedMap<Long, Long> copy(long fromMailbox, Collection<Long> uids, long toMailbox) {
+        SortedMap<Long, Long> map = jdbc.tx("copy", c -> EntryChanges.transfer(c, fromMailbox, uids, toMailbox, false));
+        if (!map.isEmpty()) changes.publish(new MailboxChange.MessagesAdded(toMailbox, List.copyOf(map.values())));
+        return map;
+    }
+
+    @Override public SortedMap<Long, Long> move(long fromMailbox, Collection<Long> uids, long toMailbox) {
+        SortedMap<Long, Long> map = jdbc.tx("move", c -> EntryChanges.transfer(c, fromMailbox, uids, toMailbox, true));
+        if (!map.isEmpty()) {
+            changes.publish(new MailboxChange.MessagesAdded(toMailbox, List.copyOf(map.values())));
+            changes.publish(new MailboxChange.MessagesExpunged(fromMailbox, List.copyOf(map.keySet())));
+        }
+        return map;
+    }
+
+    @Override public List<Long> expungedSince(long mailboxId, long modSeq) {
+        return jdbc.read("expunged UIDs", c -> {
+            List<Long> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT uid FROM expunged_uids WHERE mailbox_id = ? AND modseq > ? ORDER BY uid")) {
+                s.setLong(1, mailboxId);
+                s.setLong(2, modSeq);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) out.add(r.getLong(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override public Map<Long, byte[]> descriptions(Collection<Long> messageIds) {
+        return jdbc.read("message descriptions", c -> {
+            Map<Long, byte[]> out = new HashMap<>();
+            EntryRows.chunks(new TreeSet<>(messageIds), (marks, ids) -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT id, description FROM messages WHERE description IS NOT NULL AND id IN (" + marks + ")")) {
+                    for (int i = 0; i < ids.size(); i++) s.setLong(i + 1, ids.get(i));
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) out.put(r.getLong(1), r.getBytes(2));
+                    }
+                }
+            });
+            return out;
+        });
+    }
+
+    /** A message gone meanwhile is no error: the description was only ever a cache of its content. */
+    @Override public void setDescription(long messageId, byte[] description) {
+        byte[] d = description == null || description.length == 0 ? null : description;
+        jdbc.cacheTx("set description", c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET description = ? WHERE id = ?")) {
+                s.setBytes(1, d);
+                s.setLong(2, messageId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** The analyzer's description of a spooled message; null when it has none or fails (readers make it later). */
+    byte[] describe(Spool spool) {
+        try (InputStream in = spool.open()) {
+            byte[] d = analyzer.describe(in);
+            return d == null || d.length == 0 ? null : d;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            log.warn("message analyzer failed; the message is stored without a description", e);
+            return null;
+        }
+    }
 
     // --- within a caller's transaction ---
 
-    void create(Connection c, long accountId, String name, String specialUse) throws SQLException {
-        long validity;  // RFC 9051 §2.3.1.1: must grow if a mailbox of the same name is ever recreated
-        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(uid_validity), 0) + 1 FROM mailboxes"); ResultSet r = s.executeQuery()) {
+    /** Creates one mailbox (its parent need not exist); returns its id. */
+    long create(Connection c, long accountId, String name, String specialUse) throws SQLException {
+        // RFC 9051 §2.3.1.1: must grow if a mailbox of the same name is ever recreated; the
+        // counter survives the deletion of the mailbox that had the highest value.
+        JdbcDirectory.update(c, "UPDATE uid_validity_counter SET highest = GREATEST(highest + 1, ?)", Instant.now().getEpochSecond());
+        long validity;
+        try (PreparedStatement s = c.prepareStatement("SELECT highest FROM uid_validity_counter"); ResultSet r = s.executeQuery()) {
             r.next();
-            validity = Math.max(r.getLong(1), Instant.now().getEpochSecond());
+            validity = r.getLong(1);
         }
-        JdbcDirectory.update(c, "INSERT INTO mailboxes (account_id, name, special_use, uid_validity) VALUES (?, ?, ?, ?)",
-                accountId, name, specialUse, validity);
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO mailboxes (account_id, name, special_use, uid_validity) VALUES (?, ?, ?, ?)", new String[] {"id"})) {
+            s.setLong(1, accountId);
+            s.setString(2, name);
+            s.setString(3, specialUse);
+            s.setLong(4, validity);
+            s.executeUpdate();
+            try (ResultSet k = s.getGeneratedKeys()) { k.next(); return k.getLong(1); }
+        }
     }
 
-    long insertMessage(Connection c, Spool spool, HeaderSummary h, Instant internalDate) throws SQLException {
+    /** RFC 9051 §6.3.4: creating "a/b/c" creates "a" and "a/b" too when they are missing. */
+    private long createWithParents(Connection c, long accountId, String name, String specialUse, Set<String> existing) throws SQLException {
+        createParents(c, accountId, name, existing);
+        return create(c, accountId, name, specialUse);
+    }
+
+    private void createParents(Connection c, long accountId, String name, Set<String> existing) throws SQLException {
+        for (String parent : MailboxNames.parents(name)) if (!existing.contains(parent)) create(c, accountId, parent, null);
+    }
+
+    /** The account's mailboxes by name. */
+    private static Map<String, Long> names(Connection c, long accountId) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT name, id FROM mailboxes WHERE account_id = ?")) {
+            s.setLong(1, accountId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) out.put(r.getString(1), r.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    long insertMessage(Connection c, Spool spool, HeaderSummary h, Instant internalDate, byte[] description) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO messages (size, header_size, internal_date, sent_date, subject, from_addr, to_addr, cc_addr, message_id, content)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
+                INSERT INTO messages (size, header_size, internal_date, sent_date, subject, from_addr, to_addr, cc_addr, message_id, description, content)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
             s.setLong(1, spool.size());
             s.setLong(2, h.headerSize());
             s.setObject(3, internalDate.atOffset(ZoneOffset.UTC));
@@ -160,8 +310,9 @@ final class JdbcMailboxes implements Mailboxes {
             s.setString(7, h.to());
             s.setString(8, h.cc());
             s.setString(9, h.messageId());
+            s.setBytes(10, description);
             try (InputStream content = spool.open()) {
-                s.setBinaryStream(10, content, spool.size());
+                s.setBinaryStream(11, content, spool.size());
                 s.executeUpdate();
             } catch (IOException e) {
                 throw new SQLException("reading the spooled message failed", e);
@@ -171,21 +322,22 @@ final class JdbcMailboxes implements Mailboxes {
     }
 
     /** Gives the message the mailbox's next UID and a new MODSEQ; returns the UID. */
-    long addEntry(Connection c, long mailboxId, long messageId, Set<Flag> flags) throws SQLException {
+    long addEntry(Connection c, long mailboxId, long messageId, Set<Flag> flags, Set<String> keywords) throws SQLException {
+        // The UPDATE locks the mailbox row until the commit, as LockedMailbox does.
         if (JdbcDirectory.update(c, "UPDATE mailboxes SET uid_next = uid_next + 1, highest_modseq = highest_modseq + 1 WHERE id = ?", mailboxId) == 0)
-            throw new SQLException("no mailbox " + mailboxId);
+            throw new IllegalArgumentException("no mailbox " + mailboxId);
         long uid, modseq;
         try (PreparedStatement s = c.prepareStatement("SELECT uid_next - 1, highest_modseq FROM mailboxes WHERE id = ?")) {
             s.setLong(1, mailboxId);
             try (ResultSet r = s.executeQuery()) { r.next(); uid = r.getLong(1); modseq = r.getLong(2); }
         }
-        JdbcDirectory.update(c, "INSERT INTO mailbox_messages (mailbox_id, uid, message_id, modseq, seen, answered, flagged, deleted, draft) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                mailboxId, uid, messageId, modseq, flags.contains(Flag.SEEN), flags.contains(Flag.ANSWERED),
-                flags.contains(Flag.FLAGGED), flags.contains(Flag.DELETED), flags.contains(Flag.DRAFT));
+        Object[] f = EntryRows.flagValues(flags);
+        JdbcDirectory.update(c, "INSERT INTO mailbox_messages (mailbox_id, uid, message_id, modseq, seen, answered, flagged, deleted, draft, keywords) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                mailboxId, uid, messageId, modseq, f[0], f[1], f[2], f[3], f[4], EntryRows.keywords(keywords));
         return uid;
     }
 
-    /** Messages are shared; the last mailbox or queue entry to let go of one deletes it. */
+    /** Messages are shared; the last mailbox or queue entry to let go of one deletes it (all of them: a full scan). */
     static void deleteUnreferencedMessages(Connection c) throws SQLException {
         JdbcDirectory.update(c, """
                 DELETE FROM messages WHERE NOT EXISTS (SELECT 1 FROM mailbox_messages mm WHERE mm.message_id = messages.id)
@@ -205,10 +357,5 @@ final class JdbcMailboxes implements Mailboxes {
             }
         }
         return out;
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c == null) return;
-        try { c.close(); } catch (SQLException ignored) { /* returning to the pool anyway */ }
     }
 }

@@ -102,11 +102,7 @@ final class JdbcOutboundQueue implements OutboundQueue {
                 s.setLong(1, entryId);
                 try (ResultSet r = s.executeQuery()) { r.next(); remaining = r.getLong(1); }
             }
-            if (remaining == 0) {
-                boolean deleted = JdbcDirectory.update(c, "DELETE FROM outbound_queue WHERE id = ?", entryId) > 0;
-                if (deleted) JdbcMailboxes.deleteUnreferencedMessages(c);
-                return deleted;
-            }
+            if (remaining == 0) return deleteEntry(c, entryId);
             return JdbcDirectory.update(c, "UPDATE outbound_queue SET attempts = attempts + 1, next_attempt_at = ?, last_reply = ? WHERE id = ?",
                     retry, reply, entryId) > 0;
         });
@@ -138,11 +134,20 @@ final class JdbcOutboundQueue implements OutboundQueue {
     }
 
     @Override public boolean delete(long entryId) {
-        return jdbc.tx("delete queue entry", c -> {
-            boolean deleted = JdbcDirectory.update(c, "DELETE FROM outbound_queue WHERE id = ?", entryId) > 0;
-            if (deleted) JdbcMailboxes.deleteUnreferencedMessages(c);
-            return deleted;
-        });
+        return jdbc.tx("delete queue entry", c -> deleteEntry(c, entryId));
+    }
+
+    /** Deletes the entry, and its message if nothing else refers to it any more (no table scan). */
+    private static boolean deleteEntry(Connection c, long entryId) throws SQLException {
+        Long messageId = null;
+        try (PreparedStatement s = c.prepareStatement("SELECT message_id FROM outbound_queue WHERE id = ?")) {
+            s.setLong(1, entryId);
+            try (ResultSet r = s.executeQuery()) { if (r.next()) messageId = r.getLong(1); }
+        }
+        if (messageId == null) return false;
+        JdbcDirectory.update(c, "DELETE FROM outbound_queue WHERE id = ?", entryId);
+        EntryChanges.deleteUnreferenced(c, List.of(messageId));
+        return true;
     }
 
     @Override public AutoCloseable onQueued(Runnable listener) {

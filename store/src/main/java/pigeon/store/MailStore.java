@@ -17,18 +17,26 @@ public final class MailStore implements AutoCloseable {
     private final Jdbc jdbc;
     private final StoreDeliveryTarget deliveryTarget;
 
-    private MailStore(HikariDataSource dataSource, java.util.Optional<String> flushSql) {
+    private MailStore(HikariDataSource dataSource, java.util.Optional<String> flushSql, MessageAnalyzer analyzer) {
         this.dataSource = dataSource;
         this.jdbc = new Jdbc(dataSource, flushSql);
         this.changes = new ChangeBus();
-        this.mailboxes = new JdbcMailboxes(jdbc, changes);
+        this.mailboxes = new JdbcMailboxes(jdbc, changes, analyzer);
         this.directory = new JdbcDirectory(jdbc, mailboxes);
         this.queue = new JdbcOutboundQueue(jdbc, mailboxes);
         this.deliveryTarget = deliveryTargetFor(DeliveryPolicy.DEFAULT);
     }
 
-    /** Opens (creating if need be) the database and brings its schema up to date. */
-    public static MailStore open(StoreConfig config) {
+    /** Opens the store with no {@link MessageAnalyzer}: messages get no description (tests, admin commands). */
+    public static MailStore open(StoreConfig config) { return open(config, MessageAnalyzer.NONE); }
+
+    /**
+     * Opens (creating if need be) the database and brings its schema up to date. {@code analyzer}
+     * describes each message as it is delivered or appended, before the transaction that stores it;
+     * it is called from many threads at once. If it fails, the message is stored without a description.
+     */
+    public static MailStore open(StoreConfig config, MessageAnalyzer analyzer) {
+        java.util.Objects.requireNonNull(analyzer, "analyzer");
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.jdbcUrl());
         hc.setUsername(config.user());
@@ -38,8 +46,8 @@ public final class MailStore implements AutoCloseable {
         HikariDataSource ds = new HikariDataSource(hc);
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                    .placeholders(Map.of("blob", config.blobType())).failOnMissingLocations(true).load().migrate();
-            return new MailStore(ds, config.flushSql());
+                    .placeholders(Map.of("blob", config.blobType(), "varbinary", config.varbinaryType())).failOnMissingLocations(true).load().migrate();
+            return new MailStore(ds, config.flushSql(), analyzer);
         } catch (RuntimeException e) {
             ds.close();
             throw e;

@@ -9,6 +9,9 @@ public sealed interface MailboxChange {
     record MessagesAdded(long mailboxId, List<Long> uids) implements MailboxChange {}
     record FlagsChanged(long mailboxId, List<Long> uids) implements MailboxChange {}
     record MessagesExpunged(long mailboxId, List<Long> uids) implements MailboxChange {}
-    /** The mailbox is gone (deleted, or renamed away): sessions that have it selected must let go. */
+    /**
+     * The mailbox is deleted: sessions that have it selected must let go. (A renamed mailbox keeps
+     * its id, so sessions keep it and no event is sent; renaming INBOX sends MessagesExpunged for it.)
+     */
     record MailboxRemoved(long mailboxId) implements MailboxChange {}
 }

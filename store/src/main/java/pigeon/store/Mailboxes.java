@@ -17,7 +17,7 @@ public interface Mailboxes {
     /** The account's mailboxes, INBOX first, then by name. */
     List<MailboxInfo> list(long accountId);
 
-    /** Finds a mailbox by name; "INBOX" matches in any case (RFC 9051 §5.1). */
+    /** Finds a mailbox by name; "INBOX" matches in any case (RFC 9051 §5.1), also as the first level ("inbox/x"). */
     Optional<MailboxInfo> find(long accountId, String name);
 
     /** Every message in the mailbox, by ascending UID. */
@@ -45,23 +45,35 @@ public interface Mailboxes {
 
     /**
      * Creates a mailbox (and any missing parents, RFC 9051 §6.3.4), subscribed, with a fresh
-     * UIDVALIDITY. @throws IllegalArgumentException if the name exists or is not valid.
+     * UIDVALIDITY. A valid name is not empty, has no delimiter at either end, no empty level, no
+     * control character and neither {@code *} nor {@code %}; a first level "inbox" in any case is
+     * stored as "INBOX". {@code specialUse} is one of RFC 6154's (All, Archive, Drafts, Flagged, Junk,
+     * Sent, Trash) in any case, without the backslash; it applies to the named mailbox only.
+     * @throws IllegalArgumentException if the name exists (INBOX always does) or is not valid.
      */
     MailboxInfo create(long accountId, String name, Optional<String> specialUse);
 
-    /** Deletes a mailbox and its messages (not its children). @throws IllegalArgumentException for INBOX. */
+    /**
+     * Deletes a mailbox and its messages (not its children); a MailboxRemoved event follows.
+     * @throws IllegalArgumentException for INBOX or an unknown mailbox
+     */
     void delete(long mailboxId);
 
     /**
      * Renames a mailbox and its children (RFC 9051 §6.3.6). Renaming INBOX instead moves all its
-     * messages to a new mailbox of that name and leaves INBOX empty.
-     * @throws IllegalArgumentException if the new name exists
+     * messages to a new mailbox of that name and leaves INBOX empty. Missing parents of the new name
+     * are created. A renamed mailbox keeps its id, UIDVALIDITY, UIDs and subscription.
+     * @throws IllegalArgumentException if the new name (or a child's new name) exists or is not valid,
+     *         or lies under the mailbox itself
      */
     void rename(long mailboxId, String newName);
 
     void setSubscribed(long mailboxId, boolean subscribed);
 
-    /** Appends as IMAP does: with flags, keywords and the client's internal date. Returns the UID. */
+    /**
+     * Appends as IMAP does: with flags, keywords and the client's internal date. Returns the UID.
+     * @throws IllegalArgumentException for a keyword that is not an IMAP atom (RFC 9051 §9), or an unknown mailbox
+     */
     long append(long mailboxId, InputStream message, Set<Flag> flags, Set<String> keywords, Instant internalDate) throws IOException;
 
     /** How a STORE changes flags. */
@@ -76,6 +88,9 @@ public interface Mailboxes {
     /**
      * Changes flags and keywords of the given UIDs in one transaction; each message that actually
      * changes gets a new MODSEQ (the mailbox's HIGHESTMODSEQ grows) and a FlagsChanged event follows.
+     * All that change in one call share one new MODSEQ; entries left as they were keep theirs and are
+     * not announced. REPLACE replaces keywords too. Absent UIDs are skipped.
+     * @throws IllegalArgumentException for an invalid keyword or an unknown mailbox
      */
     FlagUpdate setFlags(long mailboxId, Collection<Long> uids, FlagMode mode, Set<Flag> flags, Set<String> keywords,
                         OptionalLong unchangedSince);
@@ -87,13 +102,17 @@ public interface Mailboxes {
      */
     SortedMap<Long, Long> copy(long fromMailbox, Collection<Long> uids, long toMailbox);
 
-    /** MOVE (RFC 6851): copy then expunge from the source, in one transaction. */
+    /** MOVE (RFC 6851): copy then expunge from the source (recorded for {@link #expungedSince}), in one transaction. */
     SortedMap<Long, Long> move(long fromMailbox, Collection<Long> uids, long toMailbox);
 
     /** UIDs expunged from the mailbox with a MODSEQ above {@code modSeq} (QRESYNC's VANISHED, RFC 7162). */
     List<Long> expungedSince(long mailboxId, long modSeq);
 
-    /** A range of a stored message's bytes (FETCH BODY[1.2]&lt;0.100&gt;); the caller closes it. */
+    /**
+     * A range of a stored message's bytes (FETCH BODY[1.2]&lt;0.100&gt;), cut at the message's end (an
+     * offset at or past the end gives an empty stream); the caller closes it.
+     * @throws IllegalArgumentException for a negative offset or length
+     */
     InputStream openContent(long messageId, long offset, long length);
 
     /**
@@ -102,6 +121,6 @@ public interface Mailboxes {
      */
     Map<Long, byte[]> descriptions(Collection<Long> messageIds);
 
-    /** Stores a description computed later, for a message that had none. */
+    /** Stores a description computed later, for a message that had none (an empty one means none; a message gone meanwhile is ignored). */
     void setDescription(long messageId, byte[] description);
 }

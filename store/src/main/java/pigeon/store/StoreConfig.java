@@ -7,30 +7,34 @@ import java.util.Optional;
  * Where the database is and how to reach it.
  *
  * @param blobType the SQL type for message content (the migrations' {@code ${blob}} placeholder)
+ * @param varbinaryType the SQL type for small binary values such as message descriptions (the
+ *                 migrations' {@code ${varbinary}} placeholder: VARBINARY on H2, BYTEA on PostgreSQL)
  * @param flushSql what makes committed transactions durable when the database does not do it at
  *                 commit (an embedded H2 file); empty where commit is already durable
  */
-public record StoreConfig(String jdbcUrl, String user, String password, int poolSize, String blobType, Optional<String> flushSql) {
+public record StoreConfig(String jdbcUrl, String user, String password, int poolSize, String blobType, String varbinaryType,
+                          Optional<String> flushSql) {
     public StoreConfig {
         if (poolSize < 1) throw new IllegalArgumentException("database pool size must be at least 1");
     }
 
-    public StoreConfig withPoolSize(int size) { return new StoreConfig(jdbcUrl, user, password, size, blobType, flushSql); }
+    public StoreConfig withPoolSize(int size) { return new StoreConfig(jdbcUrl, user, password, size, blobType, varbinaryType, flushSql); }
 
     /**
      * The embedded H2 database in {@code dir}. H2 writes committed transactions to its file up to
      * WRITE_DELAY (500 ms) later; CHECKPOINT writes them at once, and the store runs it after its
      * commits (shared between concurrent ones) before it answers, so that a killed process never
      * loses acknowledged mail. AUTO_SERVER lets the admin command line open the database while the
-     * server runs.
+     * server runs. LOCK_TIMEOUT: a session waits up to 10 s for a mailbox another one is changing
+     * (a large MOVE) before it gives up.
      */
     public static StoreConfig h2File(Path dir, String password) {
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("pigeon") + ";AUTO_SERVER=TRUE";
-        return new StoreConfig(url, "pigeon", password, 16, "BLOB", Optional.of("CHECKPOINT"));
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("pigeon") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+        return new StoreConfig(url, "pigeon", password, 16, "BLOB", "VARBINARY", Optional.of("CHECKPOINT"));
     }
 
     /** A private in-memory H2 database, for tests. */
     public static StoreConfig h2Memory(String name) {
-        return new StoreConfig("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "pigeon", "", 8, "BLOB", Optional.empty());
+        return new StoreConfig("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "pigeon", "", 8, "BLOB", "VARBINARY", Optional.empty());
     }
 }

@@ -74,6 +74,7 @@ final class StoreDeliveryTarget implements DeliveryTarget {
         private final Map<String, Set<String>> remote = new TreeMap<>();  // domain → recipients
         private Spool spool;
         private HeaderSummary summary;
+        private byte[] description;  // null: none
 
         StoreDelivery(Envelope envelope) { this.envelope = envelope; }
 
@@ -103,6 +104,7 @@ final class StoreDeliveryTarget implements DeliveryTarget {
                 throw new DeliveryException(Reason.LOOP_DETECTED, "mail loop: " + count + " Received header fields, more than "
                         + policy.maxReceivedHeaders() + ", from <" + envelope.sender().map(MailAddress::toString).orElse("") + ">");
             }
+            description = mailboxes.describe(spool);  // before the transaction, which it would lengthen
         }
 
         @Override public void commit() throws DeliveryException {
@@ -113,11 +115,11 @@ final class StoreDeliveryTarget implements DeliveryTarget {
             Map<Long, Long> added;
             try {
                 added = jdbc.tx("deliver", c -> {
-                    long messageId = mailboxes.insertMessage(c, spool, summary, now);
+                    long messageId = mailboxes.insertMessage(c, spool, summary, now, description);
                     Map<Long, Long> uids = new TreeMap<>();  // mailbox → uid, locked in id order
                     for (long accountId : new TreeSet<>(local.keySet())) {
                         long inbox = inbox(c, accountId);
-                        uids.put(inbox, mailboxes.addEntry(c, inbox, messageId, Set.of()));
+                        uids.put(inbox, mailboxes.addEntry(c, inbox, messageId, Set.of(), Set.of()));
                     }
                     for (var e : remote.entrySet()) queue.enqueue(c, messageId, envelope.sender(), e.getKey(), e.getValue(), now);
                     return uids;
@@ -134,6 +136,7 @@ final class StoreDeliveryTarget implements DeliveryTarget {
         }
 
         @Override public void abort() {
+            description = null;
             if (spool != null) {
                 spool.close();
                 spool = null;

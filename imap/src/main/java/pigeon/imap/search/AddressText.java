@@ -1,0 +1,45 @@
+package pigeon.imap.search;
+
+import java.util.List;
+import pigeon.imap.mime.Address;
+
+/** Address lists of the ENVELOPE as text for FROM/TO/CC/BCC searches, and as SORT keys (RFC 5256). */
+final class AddressText {
+    private AddressText() {}
+
+    /**
+     * The list as one would write it, display names decoded: {@code Ann Lee <ann@example.com>, bob@example.org},
+     * groups as {@code team: a@b, c@d;}. Null for an absent field.
+     */
+    static String render(List<Address> list) {
+        if (list == null) return null;
+        StringBuilder out = new StringBuilder();
+        boolean groupStarted = false;
+        for (Address a : list) {
+            if (a.isGroupEnd()) {
+                out.append(';');
+                continue;
+            }
+            if (!out.isEmpty() && !groupStarted) out.append(", ");
+            groupStarted = false;
+            if (a.isGroupStart()) {
+                out.append(EncodedWords.decode(a.mailbox())).append(": ");
+                groupStarted = true;
+                continue;
+            }
+            String spec = a.mailbox() + "@" + a.host();
+            if (a.name() == null) out.append(spec);
+            else out.append(EncodedWords.decode(a.name())).append(" <").append(spec).append('>');
+        }
+        return out.toString();
+    }
+
+    /** RFC 5256 §3: the addr-mailbox of the first address (group syntax skipped); empty when there is none. */
+    static String firstMailbox(List<Address> list) {
+        if (list == null) return "";
+        for (Address a : list) {
+            if (!a.isGroupStart() && !a.isGroupEnd()) return a.mailbox() == null ? "" : a.mailbox();
+        }
+        return "";
+    }
+}

@@ -1,0 +1,124 @@
+package pigeon.imap.session;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import pigeon.imap.command.ImapCommand;
+import pigeon.imap.command.MessageLiteralException;
+import pigeon.imap.decode.ImapReader;
+import pigeon.imap.decode.ParseError;
+import pigeon.imap.decode.ReadResult;
+import pigeon.imap.encode.ResponseWriter;
+import pigeon.imap.session.CommandStates.Phase;
+import pigeon.imap.session.ImapState.LoggedOut;
+import pigeon.imap.session.ImapState.NotAuthenticated;
+import pigeon.imap.session.ImapState.Selected;
+import pigeon.protocol.net.Connection;
+import pigeon.store.StoreException;
+
+/**
+ * One IMAP connection: read a command, check it is valid in the state, hand it to the handler, then
+ * write the selected mailbox's updates and the tagged reply in one flush. The kinds of failure become
+ * replies here and nowhere else: parse errors as the parser words them, refusals as
+ * {@link ImapException}s, store failures {@code NO [UNAVAILABLE]} and bugs {@code NO [SERVERBUG]}, with
+ * the cause in the log.
+ */
+public final class ImapSession {
+    private static final Logger log = LoggerFactory.getLogger(ImapSession.class);
+
+    private final CommandHandler handler;
+    private final Connection connection;
+    private final ResponseWriter out;
+    private final SessionContext ctx;
+    private ImapState state = new NotAuthenticated(0);
+
+    public ImapSession(Services services, CommandHandler handler, Connection connection) {
+        this.handler = handler;
+        this.connection = connection;
+        this.out = new ResponseWriter(connection);
+        ImapReader reader = ImapReader.over(connection, services.config().limits());
+        this.ctx = new SessionContext(services, connection, reader, out);
+    }
+
+    public void run() throws IOException {
+        try {
+            // RFC 9051 §7.1.1: the greeting may carry the capabilities, saving a round trip
+            out.untagged("OK [CAPABILITY " + ctx.capabilities(false) + "] Pigeon IMAP4rev2 ready");
+            out.flush();
+            while (!(state instanceof LoggedOut)) {
+                switch (ctx.reader().next()) {
+                    case ReadResult.EndOfInput e -> {  // Thunderbird never says LOGOUT: it just closes
+                        log.debug("client closed the connection");
+                        return;
+                    }
+                    case ParseError p -> parseError(p);
+                    case ReadResult.Parsed p -> execute(p.command());
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            // RFC 9051 §5.4: the autologout timer
+            log.info("idle too long, logging out");
+            out.untagged("BYE Autologout; idle for too long");
+            out.flush();
+        } finally {
+            if (state instanceof Selected s) s.mailbox().close();
+        }
+    }
+
+    private void parseError(ParseError p) throws IOException {
+        log.debug("C: parse error: {}", p.response());
+        out.line(p.response());
+        if (p.fatal()) {
+            out.untagged("BYE Cannot recover from this error");
+            state = deselect(new LoggedOut());
+        }
+        out.flush();
+    }
+
+    private void execute(ImapCommand command) throws IOException {
+        log.debug("C: {}", command);
+        Phase phase = CommandStates.phase(state);
+        Set<Phase> valid = CommandStates.validIn(command);
+        if (!valid.contains(phase)) {
+            out.tagged(command.tag(), "BAD", Optional.empty(), CommandStates.wrongState(phase, valid));
+            out.flush();
+            return;
+        }
+        Outcome outcome = run(command);
+        state = deselect(outcome.state());
+        if (state instanceof Selected s && !Updates.write(s.mailbox(), ctx, CommandStates.expungesAllowed(command))) {
+            state = deselect(new LoggedOut());
+        }
+        out.tagged(command.tag(), outcome.status().name(), outcome.code(), outcome.text());
+        out.flush();
+        if (state instanceof ImapState.Authenticated || state instanceof Selected) {
+            MDC.put("user", ImapState.account(state).address().toString());
+        }
+    }
+
+    private Outcome run(ImapCommand command) throws IOException {
+        try {
+            return handler.handle(command, state, ctx);
+        } catch (ImapException e) {
+            return e.outcome(state);
+        } catch (MessageLiteralException e) {  // APPEND's literal turned out malformed: nothing was stored
+            return new Outcome(state, Outcome.Status.BAD, Optional.empty(), e.getMessage());
+        } catch (StoreException e) {
+            log.warn("store failure during {}", command, e);
+            return Outcome.no(state, "UNAVAILABLE", "Temporary server failure, try again later");
+        } catch (RuntimeException e) {
+            log.error("{} failed", command, e);
+            return Outcome.no(state, "SERVERBUG", "Internal server error");
+        }
+    }
+
+    /** Moves to {@code next}, letting go of the previously selected mailbox if it is not kept. */
+    private ImapState deselect(ImapState next) {
+        if (state instanceof Selected old && !(next instanceof Selected n && n.mailbox() == old.mailbox())) old.mailbox().close();
+        return next;
+    }
+}

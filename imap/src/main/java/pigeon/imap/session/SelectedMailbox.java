@@ -1,0 +1,419 @@
+package pigeon.imap.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import pigeon.imap.command.SequenceSet;
+import pigeon.imap.encode.Flags;
+import pigeon.imap.message.MessageView;
+import pigeon.store.Flag;
+import pigeon.store.MailboxChange;
+import pigeon.store.MailboxInfo;
+import pigeon.store.Mailboxes;
+import pigeon.store.MessageEntry;
+
+/**
+ * The selected mailbox as this session's client knows it (RFC 9051 §2.3.1): message sequence numbers
+ * ↔ UIDs, flags and MODSEQs, built from the store at SELECT and changed only at the moments the RFC
+ * allows. The store's change events only mark the view dirty (and wake an idling session); the
+ * changes are read and applied by {@link #takePending}, which the session calls when a command
+ * completes (RFC 9051 §7.5.1: EXISTS and flag updates after any command, EXPUNGE not after FETCH,
+ * STORE or SEARCH by sequence number) and during IDLE. Until an expunge is announced, the expunged
+ * message keeps its sequence number (a "ghost"; {@link #isExpunged}).
+ *
+ * <p>Thread-safety: the view is used by the session's thread, and during IDLE by the thread that
+ * pushes updates; one lock guards it, and is never held while writing to the client.
+ */
+public final class SelectedMailbox implements AutoCloseable {
+    /** What {@link #expunge} removed: sequence numbers in the order to announce them, and the UIDs. */
+    public record Expunged(List<Integer> seqs, List<Long> uids) {
+        public boolean isEmpty() { return uids.isEmpty(); }
+    }
+
+    /** A message whose flags changed since the client last heard: an unsolicited {@code FETCH (FLAGS)}. */
+    public record FlagUpdate(int seq, long uid, Set<String> flags, long modSeq) {}
+
+    /**
+     * Updates to announce: expunges, then the new EXISTS/RECENT counts (-1 if unchanged), then flag
+     * changes (with sequence numbers valid after the expunges).
+     *
+     * @param gone the mailbox was deleted or renamed away: the session must end
+     */
+    public record Pending(Expunged expunged, int exists, int recent, List<FlagUpdate> flags, boolean gone) {}
+
+    private final Mailboxes store;
+    private final MailboxEvents events;
+    private final RecentRegistry recentRegistry;
+    private final long mailboxId, uidValidity;
+    private final String name;
+    private final boolean readOnly, trackRecent;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayList<Slot> slots = new ArrayList<>();
+    private final AtomicBoolean dirty = new AtomicBoolean(), removed = new AtomicBoolean();
+    private final Semaphore wake = new Semaphore(0);
+    private long lastUid, highestModSeq;
+    private int announcedExists, announcedRecent;
+
+    private SelectedMailbox(Services services, MailboxInfo info, boolean readOnly, boolean trackRecent) {
+        this.store = services.mailboxes();
+        this.events = services.events();
+        this.recentRegistry = services.recent();
+        this.mailboxId = info.id();
+        this.uidValidity = info.uidValidity();
+        this.name = info.name();
+        this.readOnly = readOnly;
+        this.trackRecent = trackRecent;
+        this.highestModSeq = info.highestModSeq();
+    }
+
+    /**
+     * Selects a mailbox: listens for its changes, then reads its messages (a change in between is
+     * seen at the first refresh).
+     *
+     * @param readOnly    EXAMINE, or a mailbox the session may not change
+     * @param trackRecent an IMAP4rev1 session: \Recent is shown, and claimed unless read-only
+     */
+    public static SelectedMailbox open(Services services, MailboxInfo info, boolean readOnly, boolean trackRecent) {
+        SelectedMailbox m = new SelectedMailbox(services, info, readOnly, trackRecent);
+        services.events().register(m);
+        try {
+            m.lock.lock();
+            try {
+                m.addNew(m.store.entries(m.mailboxId));
+                m.announcedExists = m.slots.size();
+                m.announcedRecent = m.recentCount();
+            } finally {
+                m.lock.unlock();
+            }
+            return m;
+        } catch (RuntimeException e) {
+            services.events().unregister(m);
+            throw e;
+        }
+    }
+
+    public long mailboxId() { return mailboxId; }
+    public String name() { return name; }
+    public long uidValidity() { return uidValidity; }
+    public boolean readOnly() { return readOnly; }
+
+    /** The number of messages the client knows of (expunged ones not yet announced included). */
+    public int exists() {
+        return locked(() -> slots.size());
+    }
+
+    /** The highest MODSEQ the view has seen (at least the mailbox's HIGHESTMODSEQ at SELECT). */
+    public long highestModSeq() {
+        return locked(() -> highestModSeq);
+    }
+
+    /** The predicted next UID: one above the highest the view has seen (or the store's at SELECT). */
+    public long uidNext() {
+        return locked(() -> lastUid + 1);
+    }
+
+    /** Messages with \Recent in this session (0 for IMAP4rev2 sessions). */
+    public int recentCount() {
+        return locked(this::recentCountLocked);
+    }
+
+    /** The sequence number of the first message without \Seen (RFC 3501's {@code [UNSEEN n]}). */
+    public OptionalInt firstUnseen() {
+        return locked(() -> {
+            for (int i = 0; i < slots.size(); i++) if (!slots.get(i).flags.contains(Flag.SEEN)) return OptionalInt.of(i + 1);
+            return OptionalInt.empty();
+        });
+    }
+
+    /** Keywords in use in the mailbox, for the FLAGS response. */
+    public Set<String> keywords() {
+        return locked(() -> {
+            Set<String> out = new TreeSet<>();
+            for (Slot s : slots) out.addAll(s.keywords);
+            return out;
+        });
+    }
+
+    // ---- for message commands (FETCH, STORE, SEARCH, COPY, MOVE, SORT, THREAD, EXPUNGE) ----
+
+    /**
+     * The messages a sequence set names, ascending. {@code $} must be replaced by the caller first.
+     *
+     * @param uid true for a UID set (UIDs that don't exist are skipped, and {@code n:*} always includes
+     *            the highest UID, RFC 9051 §6.4.8), false for sequence numbers (all must exist)
+     * @throws ImapException BAD for a sequence number above {@link #exists()}
+     */
+    public List<MessageView> messages(SequenceSet set, boolean uid) throws ImapException {
+        return lockedChecked(() -> {
+            List<Integer> idx = indexes(set, uid);
+            List<Slot> chosen = new ArrayList<>(idx.size());
+            for (int i : idx) chosen.add(slots.get(i));
+            DescriptionLoader loader = new DescriptionLoader(store, chosen.stream().map(s -> s.messageId).toList());
+            List<MessageView> out = new ArrayList<>(idx.size());
+            for (int i : idx) out.add(view(i, loader));
+            return out;
+        });
+    }
+
+    /** Every message, ascending (for SEARCH, SORT, THREAD). */
+    public List<MessageView> all() {
+        try {
+            return exists() == 0 ? List.of() : messages(SequenceSet.of(1, SequenceSet.STAR), false);
+        } catch (ImapException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The UIDs a sequence set names, ascending; same rules as {@link #messages}. */
+    public List<Long> uids(SequenceSet set, boolean uid) throws ImapException {
+        return lockedChecked(() -> {
+            List<Long> out = new ArrayList<>();
+            for (int i : indexes(set, uid)) out.add(slots.get(i).uid);
+            return out;
+        });
+    }
+
+    /** The current sequence number of a UID, if the view has it. */
+    public OptionalInt seqOf(long uid) {
+        return locked(() -> {
+            int i = find(uid);
+            return i < 0 ? OptionalInt.empty() : OptionalInt.of(i + 1);
+        });
+    }
+
+    /** Whether the message was expunged by someone else and that is not yet announced (its bytes may be gone). */
+    public boolean isExpunged(long uid) {
+        return locked(() -> {
+            int i = find(uid);
+            return i >= 0 && slots.get(i).expunged;
+        });
+    }
+
+    /** UIDs of the messages with \Deleted (not counting unannounced expunges), for EXPUNGE and CLOSE. */
+    public List<Long> deletedUids() {
+        return locked(() -> {
+            List<Long> out = new ArrayList<>();
+            for (Slot s : slots) if (!s.expunged && s.flags.contains(Flag.DELETED)) out.add(s.uid);
+            return out;
+        });
+    }
+
+    /**
+     * Takes in the flags of messages this session just changed (from {@code Mailboxes.setFlags}); the
+     * caller announces them (or not, for .SILENT), so they won't be announced again.
+     */
+    public void applyFlags(Collection<MessageEntry> entries) {
+        locked(() -> {
+            for (MessageEntry e : entries) {
+                int i = find(e.uid());
+                if (i >= 0 && !slots.get(i).expunged) {
+                    slots.get(i).update(e);
+                    slots.get(i).flagsChanged = false;
+                }
+                highestModSeq = Math.max(highestModSeq, e.modSeq());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Removes messages from the view now, for a command that expunged them and announces it at once
+     * (EXPUNGE, UID EXPUNGE, MOVE): write the result with {@link Updates#writeExpunged}.
+     */
+    public Expunged expunge(Collection<Long> uids) {
+        return locked(() -> {
+            Set<Long> gone = new TreeSet<>(uids);
+            List<Integer> seqs = new ArrayList<>();
+            List<Long> removedUids = new ArrayList<>();
+            for (int i = 0; i < slots.size(); ) {
+                if (gone.contains(slots.get(i).uid)) {
+                    seqs.add(i + 1);  // RFC 9051 §7.5.1: each number counts the removals announced before it
+                    removedUids.add(slots.remove(i).uid);
+                } else {
+                    i++;
+                }
+            }
+            announcedExists -= removedUids.size();
+            announcedRecent = recentCountLocked();
+            return new Expunged(seqs, removedUids);
+        });
+    }
+
+    /** Flag state of the messages changed since {@code modSeq} (QRESYNC's SELECT, RFC 7162 §3.2.5). */
+    public List<FlagUpdate> changedSince(long modSeq) {
+        return locked(() -> {
+            List<FlagUpdate> out = new ArrayList<>();
+            for (int i = 0; i < slots.size(); i++) {
+                Slot s = slots.get(i);
+                if (s.modSeq > modSeq && !s.expunged) out.add(s.flagUpdate(i + 1));
+            }
+            return out;
+        });
+    }
+
+    // ---- for the session ----
+
+    /**
+     * Reads the store if it changed and hands over what the client must now be told.
+     *
+     * @param allowExpunge whether expunges may be announced now ({@link CommandStates#expungesAllowed})
+     */
+    public Pending takePending(boolean allowExpunge) {
+        if (removed.get()) return new Pending(new Expunged(List.of(), List.of()), -1, -1, List.of(), true);
+        return locked(() -> {
+            if (dirty.getAndSet(false)) refresh();
+            Expunged expunged = new Expunged(List.of(), List.of());
+            if (allowExpunge) {
+                List<Long> ghosts = new ArrayList<>();
+                for (Slot s : slots) if (s.expunged) ghosts.add(s.uid);
+                if (!ghosts.isEmpty()) expunged = expunge(ghosts);
+            }
+            int exists = -1, recent = -1;
+            if (slots.size() != announcedExists) {
+                exists = announcedExists = slots.size();
+            }
+            int r = recentCountLocked();
+            if (trackRecent && (r != announcedRecent || exists >= 0)) recent = announcedRecent = r;
+            List<FlagUpdate> flags = new ArrayList<>();
+            for (int i = 0; i < slots.size(); i++) {
+                Slot s = slots.get(i);
+                if (s.flagsChanged && !s.expunged) flags.add(s.flagUpdate(i + 1));
+                s.flagsChanged = false;
+            }
+            return new Pending(expunged, exists, recent, flags, false);
+        });
+    }
+
+    /** Waits until the store reports a change to this mailbox; false after the timeout. */
+    public boolean awaitChange(Duration timeout) throws InterruptedException {
+        boolean got = wake.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        wake.drainPermits();
+        return got;
+    }
+
+    /** Wakes {@link #awaitChange} (ending IDLE). */
+    public void wakeUp() { wake.release(); }
+
+    /** Called by {@link MailboxEvents} on the committing thread: mark, wake, never block. */
+    void changed(MailboxChange change) {
+        if (change instanceof MailboxChange.MailboxRemoved) removed.set(true);
+        else dirty.set(true);
+        wake.release();
+    }
+
+    /** Stops listening to the store. */
+    @Override public void close() {
+        events.unregister(this);
+        wake.release();
+    }
+
+    // ---- inside the lock ----
+
+    private void refresh() {
+        List<MessageEntry> entries = store.entries(mailboxId);
+        int j = 0;
+        for (Slot s : slots) {
+            while (j < entries.size() && entries.get(j).uid() < s.uid) j++;
+            if (j < entries.size() && entries.get(j).uid() == s.uid) {
+                MessageEntry e = entries.get(j++);
+                if (!s.expunged && e.modSeq() != s.modSeq) {
+                    s.update(e);
+                    s.flagsChanged = true;
+                }
+            } else {
+                s.expunged = true;
+            }
+        }
+        List<MessageEntry> fresh = new ArrayList<>();
+        for (MessageEntry e : entries) if (e.uid() > lastUid) fresh.add(e);
+        addNew(fresh);
+    }
+
+    /** Appends messages above {@link #lastUid}, deciding \Recent for them. */
+    private void addNew(List<MessageEntry> fresh) {
+        if (fresh.isEmpty()) return;
+        long top = fresh.getLast().uid();
+        long recentAbove = !trackRecent ? Long.MAX_VALUE
+                : readOnly ? recentRegistry.claimedUpTo(mailboxId)  // EXAMINE shows \Recent but does not take it
+                : recentRegistry.claim(mailboxId, top);
+        for (MessageEntry e : fresh) {
+            Slot s = new Slot(e);
+            s.recent = e.uid() > recentAbove;
+            slots.add(s);
+            highestModSeq = Math.max(highestModSeq, e.modSeq());
+        }
+        lastUid = top;
+    }
+
+    private int recentCountLocked() {
+        int n = 0;
+        for (Slot s : slots) if (s.recent) n++;
+        return n;
+    }
+
+    private int find(long uid) {
+        int lo = 0, hi = slots.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long u = slots.get(mid).uid;
+            if (u < uid) lo = mid + 1;
+            else if (u > uid) hi = mid - 1;
+            else return mid;
+        }
+        return -(lo + 1);
+    }
+
+    private List<Integer> indexes(SequenceSet set, boolean uid) throws ImapException {
+        if (set.isSaved()) throw new IllegalArgumentException("$ must be replaced by the saved search result first");
+        List<Integer> out = new ArrayList<>();
+        if (uid) {
+            if (slots.isEmpty()) return out;
+            for (SequenceSet.Range r : set.normalize(slots.getLast().uid)) {
+                int i = find(r.first());
+                for (i = i < 0 ? -(i + 1) : i; i < slots.size() && slots.get(i).uid <= r.last(); i++) out.add(i);
+            }
+            return out;
+        }
+        List<SequenceSet.Range> ranges = set.normalize(slots.size());
+        if (slots.isEmpty() || ranges.isEmpty() || ranges.getLast().last() > slots.size())
+            throw ImapException.bad("Invalid message sequence number");
+        for (SequenceSet.Range r : ranges) for (long n = r.first(); n <= r.last(); n++) out.add((int) n - 1);
+        return out;
+    }
+
+    private MessageView view(int i, DescriptionLoader loader) {
+        Slot s = slots.get(i);
+        return new StoredMessage(i + 1, s.uid, s.modSeq, Flags.names(s.flags, s.keywords, s.recent), s.internalDate, s.size,
+                s.messageId, loader, store);
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private interface CheckedAction<T> { T get() throws ImapException; }
+
+    private <T> T lockedChecked(CheckedAction<T> action) throws ImapException {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override public String toString() { return "SelectedMailbox[" + name + (readOnly ? ", read-only" : "") + "]"; }
+}

@@ -1,0 +1,46 @@
+package pigeon.imap.session;
+
+import java.io.IOException;
+import pigeon.imap.encode.Flags;
+import pigeon.imap.encode.ResponseWriter;
+import pigeon.imap.encode.UidSets;
+
+/** Writes the selected mailbox's pending updates as untagged responses (RFC 9051 §7.4, §7.5; RFC 7162 §3.2.10). */
+public final class Updates {
+    private Updates() {}
+
+    /**
+     * Writes what the view has to announce; does not flush.
+     *
+     * @return false if the mailbox is gone and the session must end (a BYE was written)
+     */
+    public static boolean write(SelectedMailbox mailbox, SessionContext ctx, boolean allowExpunge) throws IOException {
+        SelectedMailbox.Pending p = mailbox.takePending(allowExpunge);
+        ResponseWriter out = ctx.out();
+        if (p.gone()) {
+            out.untagged("BYE Selected mailbox was deleted or renamed");
+            return false;
+        }
+        writeExpunged(out, p.expunged(), ctx.qresync());
+        if (p.exists() >= 0) out.untagged(p.exists() + " EXISTS");
+        if (p.recent() >= 0 && !ctx.rev2()) out.untagged(p.recent() + " RECENT");
+        for (SelectedMailbox.FlagUpdate f : p.flags()) out.untagged(fetchFlags(f, ctx.condstore()));
+        return true;
+    }
+
+    /** EXPUNGE responses, or one VANISHED when QRESYNC is enabled (RFC 7162 §3.2.10). */
+    public static void writeExpunged(ResponseWriter out, SelectedMailbox.Expunged e, boolean vanished) throws IOException {
+        if (e.isEmpty()) return;
+        if (vanished) {
+            out.untagged("VANISHED " + UidSets.format(e.uids()));
+        } else {
+            for (int seq : e.seqs()) out.untagged(seq + " EXPUNGE");
+        }
+    }
+
+    /** {@code n FETCH (UID u FLAGS (…) [MODSEQ (m)])}: UID always (RFC 7162 §3.2.4 wants it with QRESYNC). */
+    public static String fetchFlags(SelectedMailbox.FlagUpdate f, boolean condstore) {
+        return f.seq() + " FETCH (UID " + f.uid() + " FLAGS " + Flags.list(f.flags())
+                + (condstore ? " MODSEQ (" + f.modSeq() + ")" : "") + ")";
+    }
+}

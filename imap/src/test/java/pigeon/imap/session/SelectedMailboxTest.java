@@ -1,0 +1,177 @@
+package pigeon.imap.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import pigeon.imap.command.SequenceSet;
+import pigeon.imap.message.MessageView;
+import pigeon.store.Flag;
+import pigeon.store.Mailboxes;
+
+class SelectedMailboxTest {
+    private final TestStore t = new TestStore();
+
+    @AfterEach void close() { t.close(); }
+
+    private SelectedMailbox select(boolean readOnly, boolean rev1) {
+        return SelectedMailbox.open(t.services, t.inbox(), readOnly, rev1);
+    }
+
+    @Test void sequenceNumbersAndUids() throws Exception {
+        for (int i = 1; i <= 5; i++) t.append(i);
+        t.mailboxes().expunge(t.inbox().id(), List.of(2L, 4L));
+        try (SelectedMailbox m = select(false, false)) {
+            assertEquals(3, m.exists());
+            assertEquals(List.of(1L, 3L, 5L), m.uids(SequenceSet.parse("1:*"), false));
+            assertEquals(List.of(3L), m.uids(SequenceSet.parse("2:4"), true));
+            assertEquals(List.of(3L, 5L), m.uids(SequenceSet.parse("2:5"), true));
+            assertEquals(List.of(5L), m.uids(SequenceSet.parse("9:*"), true), "n:* always has the highest UID");
+            assertEquals(List.of(5L), m.uids(SequenceSet.parse("*"), false));
+            assertEquals(3, m.seqOf(5).getAsInt());
+            assertTrue(m.seqOf(2).isEmpty());
+            ImapException e = assertThrows(ImapException.class, () -> m.uids(SequenceSet.parse("2:4"), false));
+            assertEquals(pigeon.imap.session.Outcome.Status.BAD, e.status());
+            assertEquals(List.of(), m.uids(SequenceSet.parse("7"), true));
+        }
+    }
+
+    @Test void emptyMailboxRefusesSequenceNumbersButNotUids() throws Exception {
+        try (SelectedMailbox m = select(false, false)) {
+            assertThrows(ImapException.class, () -> m.messages(SequenceSet.parse("1:*"), false));
+            assertEquals(List.of(), m.messages(SequenceSet.parse("1:*"), true));
+            assertEquals(List.of(), m.all());
+        }
+    }
+
+    @Test void viewsCarryFlagsAndDescriptionsComputedOnDemand() throws Exception {
+        t.append(1, Flag.SEEN);
+        t.append(2, Flag.FLAGGED, Flag.DELETED);
+        try (SelectedMailbox m = select(false, true)) {
+            List<MessageView> views = m.messages(SequenceSet.parse("1:2"), false);
+            assertEquals(Set.of("\\Seen", "\\Recent"), views.get(0).flags());
+            assertEquals(List.of("\\Flagged", "\\Deleted", "\\Recent"), List.copyOf(views.get(1).flags()));
+            MessageView v = views.get(1);
+            assertEquals(2, v.seq());
+            assertEquals(TestStore.message(2).length(), v.size());
+            assertEquals("message 2", v.description().envelope().subject());
+            // the description was stored for next time
+            assertFalse(t.mailboxes().descriptions(List.of(t.mailboxes().entries(t.inbox().id()).get(1).messageId())).isEmpty());
+            try (InputStream in = v.open()) {
+                assertEquals(TestStore.message(2), new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+            }
+            try (InputStream in = v.open(0, 10)) {
+                assertEquals("Subject: m", new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+            }
+            assertEquals(List.of(2L), m.deletedUids());
+            assertEquals(2, m.firstUnseen().getAsInt());
+        }
+    }
+
+    @Test void newMessagesAreAnnouncedAsExists() {
+        t.append(1);
+        try (SelectedMailbox m = select(false, false)) {
+            assertEquals(-1, m.takePending(true).exists());
+            t.append(2);
+            t.append(3);
+            SelectedMailbox.Pending p = m.takePending(false);
+            assertEquals(3, p.exists());
+            assertEquals(-1, p.recent(), "no \\Recent for IMAP4rev2 sessions");
+            assertEquals(-1, m.takePending(true).exists(), "announced once");
+            assertEquals(4, m.uidNext());
+        }
+    }
+
+    @Test void expungesWaitUntilAllowedAndKeepSequenceNumbersMeanwhile() throws Exception {
+        for (int i = 1; i <= 4; i++) t.append(i);
+        try (SelectedMailbox m = select(false, false)) {
+            t.mailboxes().expunge(t.inbox().id(), List.of(2L, 3L));
+            SelectedMailbox.Pending during = m.takePending(false);  // e.g. after FETCH 1:* by sequence number
+            assertTrue(during.expunged().isEmpty());
+            assertEquals(4, m.exists());
+            assertTrue(m.isExpunged(2));
+            assertEquals(List.of(1L, 2L, 3L, 4L), m.uids(SequenceSet.parse("1:4"), false));
+            SelectedMailbox.Pending after = m.takePending(true);  // e.g. after NOOP
+            assertEquals(List.of(2, 2), after.expunged().seqs(), "each number counts the removals before it");
+            assertEquals(List.of(2L, 3L), after.expunged().uids());
+            assertEquals(-1, after.exists());
+            assertEquals(List.of(1L, 4L), m.uids(SequenceSet.parse("1:*"), false));
+        }
+    }
+
+    @Test void othersFlagChangesAreAnnouncedOwnAreNot() {
+        t.append(1);
+        t.append(2);
+        long box = t.inbox().id();
+        try (SelectedMailbox m = select(false, false)) {
+            t.mailboxes().setFlags(box, List.of(2L), Mailboxes.FlagMode.ADD, Set.of(Flag.SEEN), Set.of("$Junk"), OptionalLong.empty());
+            List<SelectedMailbox.FlagUpdate> flags = m.takePending(false).flags();
+            assertEquals(1, flags.size());
+            assertEquals(2, flags.getFirst().seq());
+            assertEquals(Set.of("\\Seen", "$Junk"), flags.getFirst().flags());
+            assertEquals("2 FETCH (UID 2 FLAGS (\\Seen $Junk) MODSEQ (" + flags.getFirst().modSeq() + "))", Updates.fetchFlags(flags.getFirst(), true));
+            // this session's own STORE: applied to the view, not announced again
+            Mailboxes.FlagUpdate own = t.mailboxes().setFlags(box, List.of(1L), Mailboxes.FlagMode.ADD, Set.of(Flag.FLAGGED), Set.of(), OptionalLong.empty());
+            m.applyFlags(own.entries());
+            assertEquals(List.of(), m.takePending(true).flags());
+            assertTrue(m.highestModSeq() >= own.entries().getFirst().modSeq());
+            assertEquals(1, m.changedSince(flags.getFirst().modSeq()).size());
+        }
+    }
+
+    @Test void ownExpungeIsRemovedAtOnce() {
+        for (int i = 1; i <= 3; i++) t.append(i);
+        try (SelectedMailbox m = select(false, false)) {
+            List<Long> removed = t.mailboxes().expunge(t.inbox().id(), List.of(1L, 3L));
+            SelectedMailbox.Expunged e = m.expunge(removed);
+            assertEquals(List.of(1, 2), e.seqs());
+            assertEquals(1, m.exists());
+            SelectedMailbox.Pending p = m.takePending(true);
+            assertTrue(p.expunged().isEmpty());
+            assertEquals(-1, p.exists());
+        }
+    }
+
+    @Test void recentBelongsToTheFirstReadWriteSession() {
+        t.append(1);
+        try (SelectedMailbox examine = select(true, true); SelectedMailbox first = select(false, true); SelectedMailbox second = select(false, true)) {
+            assertEquals(1, examine.recentCount(), "EXAMINE shows \\Recent without taking it");
+            assertEquals(1, first.recentCount());
+            assertEquals(0, second.recentCount());
+            t.append(2);
+            SelectedMailbox.Pending p2 = second.takePending(true);  // the second session hears first now
+            assertEquals(2, p2.exists());
+            assertEquals(1, p2.recent());
+            SelectedMailbox.Pending p1 = first.takePending(true);
+            assertEquals(2, p1.exists());
+            assertEquals(1, p1.recent());
+        }
+    }
+
+    @Test void deletedMailboxIsGone() throws Exception {
+        var box = t.mailboxes().create(t.alice.id(), "Temp", java.util.Optional.empty());
+        try (SelectedMailbox m = SelectedMailbox.open(t.services, box, false, false)) {
+            assertFalse(m.awaitChange(Duration.ofMillis(10)));
+            t.mailboxes().delete(box.id());
+            assertTrue(m.awaitChange(Duration.ofSeconds(1)), "the change wakes an idler");
+            assertTrue(m.takePending(true).gone());
+        }
+    }
+
+    @Test void closedViewHearsNothing() throws Exception {
+        SelectedMailbox m = select(false, false);
+        m.close();
+        m.awaitChange(Duration.ofMillis(1));  // close() woke it once
+        t.append(1);
+        assertFalse(m.awaitChange(Duration.ofMillis(50)));
+    }
+}
