@@ -59,7 +59,7 @@ public final class Relay implements AutoCloseable {
         this.signer = Objects.requireNonNull(signer);
         this.clock = clock;
         this.resolver = resolver;
-        this.pool = new ConnectionPool(config.idleConnection(), clock);
+        this.pool = new ConnectionPool(config.idleConnection(), config.workers(), clock);
         this.deliverer = new Deliverer(config, pool);
         this.recorder = new AttemptRecorder(config, queue, Objects.requireNonNull(bouncer));
     }

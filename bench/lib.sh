@@ -1,0 +1,131 @@
+# bench/lib.sh: helpers shared by the benchmark scripts (smtp-throughput, relay-throughput).
+# Sourced, not run. The sourcing script sets `bench_name` first (it prefixes error messages), then
+# calls bench_init, which makes the temporary directory $tmp and the exit trap that stops every
+# process in $pids and deletes $tmp (KEEP=1 keeps it).
+# shellcheck shell=bash
+
+bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(dirname "$bench")"
+cache="$bench/.cache"
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "${bench_name:-bench}: $*"; exit 1; }
+
+require_positive() { # VAR...: each must hold a positive integer
+  local v
+  for v in "$@"; do
+    [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer (got '${!v}')"
+  done
+}
+
+# --- processes and temporary files: everything started here is stopped on exit -------------------
+pids=()
+exit_hooks=()  # commands run on exit before the processes in $pids are stopped (e.g. `postfix stop`)
+stop_pid() { # TERM, then KILL after 10 s; only processes this script started
+  local pid=$1 i
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local pid hook
+  for hook in "${exit_hooks[@]}"; do eval "$hook" || true; done
+  for pid in "${pids[@]}"; do stop_pid "$pid"; done
+  if [ "${KEEP:-0}" = 1 ]; then say "kept $tmp"; else rm -rf "$tmp"; fi
+}
+bench_init() {
+  tmp="$(mktemp -d "${TMPDIR:-/tmp}/pigeon-bench.XXXXXX")"
+  trap cleanup EXIT
+  trap 'exit 130' INT TERM
+}
+
+# --- Postfix's test programs (smtp-source, smtp-sink) and Postfix itself: Debian's postfix package ----
+postfix_note=""
+postfix_program() { # NAME: prints the program's path (PATH, then /usr/sbin), or nothing
+  local p
+  p="$(command -v "$1" || true)"
+  [ -z "$p" ] && [ -x "/usr/sbin/$1" ] && p="/usr/sbin/$1"
+  printf '%s' "$p"
+}
+need_postfix() { # PROGRAM...: installs Debian's postfix (as "No configuration") if one of them is missing
+  local missing=() p sudo=()
+  for p in "$@"; do [ -n "$(postfix_program "$p")" ] || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local names paths
+  names="$(printf '%s, ' "${missing[@]}")"; names="${names%, }"
+  paths="$(printf '/usr/sbin/%s, ' "${missing[@]}")"; paths="${paths%, }"
+  say "$names not found: installing Debian's postfix (it provides $paths)..."
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  # postfix's debconf questions: a "No configuration" install, so it is not set up as a mail server.
+  echo "postfix postfix/main_mailer_type select No configuration" | "${sudo[@]}" debconf-set-selections 2>/dev/null || true
+  if ! "${sudo[@]}" apt-get install -y -q postfix >"$tmp/apt.log" 2>&1; then
+    "${sudo[@]}" apt-get update -q >>"$tmp/apt.log" 2>&1 || true
+    "${sudo[@]}" apt-get install -y -q postfix >>"$tmp/apt.log" 2>&1 || { tail -20 "$tmp/apt.log" >&2; die "could not install postfix"; }
+  fi
+  for p in "${missing[@]}"; do [ -x "/usr/sbin/$p" ] || die "postfix installed, but /usr/sbin/$p is missing"; done
+  postfix_note="postfix was installed for $names"
+}
+note_system_postfix() { # adds a note when the system's own postfix daemon runs (call before starting any)
+  # (a zombie "master", left by a stopped instance until init reaps it, is no running daemon)
+  if ps -C master -o stat= 2>/dev/null | grep -q '^[^Z]' && [ -d /etc/postfix ]; then
+    postfix_note="${postfix_note:+$postfix_note; }a postfix daemon is running on this machine (port 25, not used here; left as it is)"
+  fi
+}
+
+# --- Pigeon: built by its launcher, then run from a snapshot -------------------------------------------
+# ./pigeon rebuilds server/target whenever a source is newer than the jar. Other people edit the tree
+# while this runs, and a rebuild under a running server replaces the jars it is loading classes from
+# (and would change what is measured half-way). So: build once through the launcher, then copy the
+# launcher, scripts/jdk.sh and the built jar with its lib/ into the temporary directory and run that
+# copy: the same launcher and the same `java ... -jar pigeon.jar`, with no sources beside it to rebuild.
+snapshot_pigeon() { # sets $app (the copy's directory) and $pigeon_rev
+  say "building Pigeon if needed (./pigeon --help)..."
+  "$repo/pigeon" --help >"$tmp/build.log" 2>&1 || { tail -40 "$tmp/build.log" >&2; die "./pigeon does not build or start"; }
+  app="$tmp/app"
+  mkdir -p "$app/scripts" "$app/server/target"
+  cp -p "$repo/pigeon" "$app/"
+  cp -p "$repo/scripts/jdk.sh" "$app/scripts/"
+  cp -pR "$repo/server/target/pigeon.jar" "$repo/server/target/lib" "$app/server/target/"
+  pigeon_rev="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')"
+  [ -n "$(git -C "$repo" status --porcelain --untracked-files=no 2>/dev/null | head -n1)" ] && pigeon_rev="$pigeon_rev+local changes"
+  return 0
+}
+
+# --- ports ---------------------------------------------------------------------------------------------
+taken=" "
+free_port() { # a port nothing listens on, not handed out before in this run
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 40000))
+    case "$taken" in *" $p "*) continue ;; esac
+    if command -v ss >/dev/null; then
+      [ -z "$(ss -Htan "sport = :$p" 2>/dev/null)" ] || continue
+    else
+      (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && continue
+    fi
+    taken="$taken$p "; echo "$p"; return
+  done
+}
+pigeon_listeners() { # prints "KEY = PORT" for every Pigeon listener, each on a free port, and sets
+  # $pigeon_smtp, $pigeon_submission, $pigeon_pop3, $pigeon_imap (a benchmark must not depend on the defaults being free)
+  pigeon_smtp=$(free_port); pigeon_submission=$(free_port); pigeon_pop3=$(free_port); pigeon_imap=$(free_port)
+  printf 'smtp.port = %s\nsubmission.port = %s\npop3.port = %s\nimap.port = %s\n' \
+    "$pigeon_smtp" "$pigeon_submission" "$pigeon_pop3" "$pigeon_imap"
+}
+wait_port() { # port pid name log: until the port accepts a connection (60 s), or the process died
+  local port=$1 pid=$2 name=$3 log=$4 i
+  for i in $(seq 600); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { tail -30 "$log" >&2; die "$name exited before listening on $port"; }
+    sleep 0.1
+  done
+  tail -30 "$log" >&2; die "$name did not listen on port $port within 60 s"
+}
+
+# --- figures ---------------------------------------------------------------------------------------------
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.1f", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+java_version() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p' | head -n1; }
+fs_type() { df -PT "$1" 2>/dev/null | awk 'NR == 2 { print $2 }'; }
