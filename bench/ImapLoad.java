@@ -2,10 +2,11 @@
 // concurrent sessions, and holds thousands of IDLE connections. Run it with the JDK's source launcher
 // (no build step); `java bench/ImapLoad.java` prints the usage.
 //
-//   load  --port P --user U --password W --messages N [--first 0] [--connections 4] [--window 50]
+//   load  --port P --user U --password W --messages N [--first 0] [--connections 4] [--window 50] [--accounts 1]
 //         APPENDs N generated messages (message numbers FIRST..FIRST+N-1) to INBOX over CONNECTIONS
 //         connections, WINDOW commands in flight on each (non-synchronizing literals, RFC 7888, when the
-//         server offers LITERAL+). Prints appended=, bytes=, elapsed=.
+//         server offers LITERAL+). With --accounts K and a U containing %d: the same into each of the K
+//         accounts U(%d = 1..K), all at once. Prints appended=, bytes=, elapsed=.
 //   fetch --server NAME=PORT ... --user U --password W [--rounds 5] [--warmup 2] [--expect N]
 //         One connection per server, LOGIN and SELECT INBOX once; then, per round, `UID FETCH 1:* (FLAGS)`
 //         and `FETCH 1:* (ENVELOPE BODYSTRUCTURE)` on each server in turn (the servers alternate).
@@ -14,7 +15,8 @@
 //         per message. Prints one "result" line per timing; warm-up rounds have round=0.
 //   mixed --server NAME=PORT ... --user U --password W [--clients 20] [--seconds 20] [--rounds 3]
 //         [--warmup-seconds 10]
-//         Per round and server in turn: CLIENTS sessions log in (not timed), then for SECONDS each loops
+//         Per round and server in turn: CLIENTS sessions log in (not timed; session i as U with %d
+//         replaced by i, from 1, when U contains %d: an account each), then for SECONDS each loops
 //         SELECT INBOX; FETCH a random range of 50 (FLAGS ENVELOPE); STORE 3 of them +FLAGS (\Seen);
 //         UID STORE the message it appended last time +FLAGS (\Deleted) and EXPUNGE; APPEND a new one.
 //         Commands whose tagged OK arrives within the window are counted. Prints "result" lines.
@@ -67,6 +69,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ImapLoad {
     private static final String USAGE = """
             usage: java ImapLoad.java load  --port P --user U --password W --messages N [--first 0] [--connections 4] [--window 50]
+                                            [--accounts 1]
                    java ImapLoad.java fetch --server NAME=PORT... --user U --password W [--rounds 5] [--warmup 2] [--expect N]
                    java ImapLoad.java mixed --server NAME=PORT... --user U --password W [--clients 20] [--seconds 20]
                                             [--rounds 3] [--warmup-seconds 10]
@@ -191,15 +194,18 @@ public final class ImapLoad {
         int port = o.number("--port", -1), messages = o.number("--messages", -1), first = o.number("--first", 0);
         int connections = Math.max(1, o.number("--connections", 4)), window = Math.max(1, o.number("--window", 50));
         String user = o.required("--user"), password = o.required("--password");
+        int accounts = Math.max(1, o.number("--accounts", 1));
+        if (accounts > 1 && !user.contains("%d")) usage("--accounts wants a --user with %d (numbered from 1)");
         AtomicLong bytes = new AtomicLong();
         long t0 = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < connections; c++) {
-                int id = c;
+            for (int task = 0; task < connections * accounts; task++) {
+                int id = task % connections;
+                String login = account(user, task / connections);
                 running.add(pool.submit(() -> {
                     // Connection id appends messages id, id + connections, id + 2 * connections...
-                    try (Conn k = Conn.login(host, port, user, password)) {
+                    try (Conn k = Conn.login(host, port, login, password)) {
                         boolean literalPlus = k.capabilities().contains("LITERAL+");
                         List<String> tags = new ArrayList<>();
                         for (int i = id; i < messages; i += connections) {
@@ -220,7 +226,7 @@ public final class ImapLoad {
             for (Future<?> f : running) get(f);
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "appended=%d%nbytes=%d%nelapsed=%.3f%n", messages, bytes.get(), elapsed);
+        System.out.printf(Locale.ROOT, "appended=%d%nbytes=%d%nelapsed=%.3f%n", messages * accounts, bytes.get(), elapsed);
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -273,6 +279,9 @@ public final class ImapLoad {
 
     static final AtomicInteger appendSerial = new AtomicInteger();
 
+    /** USER with %d replaced by I + 1 (accounts numbered from 1); USER itself without %d. */
+    static String account(String user, int i) { return user.contains("%d") ? user.replace("%d", Integer.toString(i + 1)) : user; }
+
     static void mixed(Options o) throws Exception {
         if (o.servers.isEmpty()) usage("mixed needs at least one --server NAME=PORT");
         String user = o.required("--user"), password = o.required("--password");
@@ -306,7 +315,7 @@ public final class ImapLoad {
                 running.add(pool.submit(() -> {
                     Conn c;
                     try {
-                        c = Conn.login(host, server.port(), user, password);
+                        c = Conn.login(host, server.port(), account(user, id), password);
                     } finally {
                         ready.countDown();
                     }

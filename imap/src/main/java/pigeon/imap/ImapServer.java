@@ -2,6 +2,7 @@ package pigeon.imap;
 
 import java.io.IOException;
 import pigeon.imap.process.Dispatcher;
+import pigeon.imap.process.MessageHandlers;
 import pigeon.imap.session.ImapSession;
 import pigeon.imap.session.MailboxEvents;
 import pigeon.imap.session.RecentRegistry;
@@ -23,7 +24,7 @@ import pigeon.store.Mailboxes;
  */
 public final class ImapServer implements ConnectionHandler {
     private final Services services;
-    private final Dispatcher dispatcher = new Dispatcher();
+    private final Dispatcher dispatcher = new Dispatcher(new MessageHandlers());
 
     public ImapServer(ImapConfig config, Directory directory, Mailboxes mailboxes) {
         MailboxEvents events = new MailboxEvents();

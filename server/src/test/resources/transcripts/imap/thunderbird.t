@@ -1,7 +1,8 @@
 # Thunderbird's start-up against a plain server on localhost (design.md, "What real clients do"):
 # three connections, odd tags, lower-case commands, quoted names, a Sent copy by APPEND with a
 # non-synchronising literal, STATUS of Sent, IDLE on INBOX; it never says LOGOUT.
-# (Its UID FETCHes come with the FETCH step.)
+# Then its UID FETCHes: flags of all, headers of the new, whole messages in the background; after
+# IDLE brings news, the new message's flags and headers, marking read, and a delete by UID MOVE.
 @fixture accounts
 @fixture alice-inbox-2
 S: * OK [CAPABILITY IMAP4rev1 IMAP4rev2 * AUTH=PLAIN] Pigeon IMAP4rev2 ready
@@ -56,7 +57,36 @@ S: * OK [UNSEEN 1] First unseen.
 S: * OK [UIDVALIDITY *] UIDs valid
 S: * OK [UIDNEXT 3] Predicted next UID
 S: 10 OK [READ-WRITE] SELECT completed
-C: 11 IDLE
+C: 11 UID fetch 1:* (FLAGS)
+S: * 1 FETCH (UID 1 FLAGS (\\Recent))
+S: * 2 FETCH (UID 2 FLAGS (\\Recent))
+S: 11 OK UID FETCH completed
+C: 12 UID fetch 1:2 (UID RFC822.SIZE FLAGS BODY.PEEK[HEADER.FIELDS (From To Cc Bcc Subject Date Message-ID Priority X-Priority References Newsgroups In-Reply-To Content-Type Reply-To)])
+S: * 1 FETCH (UID 1 RFC822.SIZE 114 FLAGS (\\Recent) BODY[HEADER.FIELDS (From To Cc Bcc Subject Date Message-ID Priority X-Priority References Newsgroups In-Reply-To Content-Type Reply-To)] {68}
+S: From: carol@far.test
+S: To: alice@example.test
+S: Subject: message 1
+S:
+S: )
+S: * 2 FETCH (UID 2 RFC822.SIZE 114 FLAGS (\\Recent) BODY[HEADER.FIELDS (From To Cc Bcc Subject Date Message-ID Priority X-Priority References Newsgroups In-Reply-To Content-Type Reply-To)] {68}
+S: From: carol@far.test
+S: To: alice@example.test
+S: Subject: message 2
+S:
+S: )
+S: 12 OK UID FETCH completed
+C: 13 UID fetch 1 (UID RFC822.SIZE BODY.PEEK[])
+S: * 1 FETCH (UID 1 RFC822.SIZE 114 BODY[] {114}
+S: From: carol@far.test
+S: To: alice@example.test
+S: Subject: message 1
+S:
+S: line one of 1
+S: .starts with a dot
+S: last line
+S: )
+S: 13 OK UID FETCH completed
+C: 14 IDLE
 S: + idling
 
 # The connection for Sent copies.
@@ -92,7 +122,24 @@ SESSION 1
 S: * 3 EXISTS
 S: * 3 RECENT
 C: DONE
-S: 11 OK IDLE terminated
-C: 12 noop
-S: 12 OK NOOP completed
+S: 14 OK IDLE terminated
+C: 15 UID fetch 3:* (FLAGS)
+S: * 3 FETCH (UID 3 FLAGS (\\Recent))
+S: 15 OK UID FETCH completed
+C: 16 UID fetch 3 (UID RFC822.SIZE FLAGS BODY.PEEK[HEADER.FIELDS (From To Cc Bcc Subject Date Message-ID Priority X-Priority References Newsgroups In-Reply-To Content-Type Reply-To)])
+S: * 3 FETCH (UID 3 RFC822.SIZE 22 FLAGS (\\Recent) BODY[HEADER.FIELDS (From To Cc Bcc Subject Date Message-ID Priority X-Priority References Newsgroups In-Reply-To Content-Type Reply-To)] {15}
+S: Subject: hi
+S:
+S: )
+S: 16 OK UID FETCH completed
+# the user reads message 1 (already fetched, so Thunderbird stores \Seen itself) and deletes message 2
+C: 17 uid store 1 +Flags (\\Seen)
+S: * 1 FETCH (UID 1 FLAGS (\\Seen \\Recent))
+S: 17 OK UID STORE completed
+C: 18 uid move 2 "Trash"
+S: * OK [COPYUID * 2 1] Moved
+S: * 2 EXPUNGE
+S: 18 OK UID MOVE completed
+C: 19 noop
+S: 19 OK NOOP completed
 DROP

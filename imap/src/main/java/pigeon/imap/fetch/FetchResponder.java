@@ -81,7 +81,8 @@ public final class FetchResponder {
     public static void write(OutputStream out, MessageView m, List<FetchItem> items, FetchOptions options)
             throws IOException, FetchException {
         List<FetchItem> response = responseItems(items, options);
-        MessageDescription d = m.description();
+        // FLAGS, UID, sizes and dates are in memory: don't load the description for them (UID FETCH 1:* (FLAGS))
+        MessageDescription d = needsDescription(response) ? m.description() : null;
         check(d, response);
         List<Piece> pieces = new ArrayList<>(response.size());
         for (FetchItem item : response) pieces.add(prepare(m, d, item, options.utf8Strings()));
@@ -106,6 +107,21 @@ public final class FetchResponder {
                 default -> { }
             }
         }
+    }
+
+    /** Whether answering these items needs the message's description (ENVELOPE, BODYSTRUCTURE, sections …). */
+    public static boolean needsDescription(List<FetchItem> items) {
+        for (FetchItem item : items) {
+            switch (item) {
+                case FetchItem.Flags x -> { }
+                case FetchItem.Uid x -> { }
+                case FetchItem.InternalDate x -> { }
+                case FetchItem.Rfc822Size x -> { }
+                case FetchItem.ModSeq x -> { }
+                default -> { return true; }
+            }
+        }
+        return false;
     }
 
     /**

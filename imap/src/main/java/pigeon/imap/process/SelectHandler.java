@@ -113,7 +113,7 @@ final class SelectHandler {
         SelectedMailbox m = state.mailbox();
         if (m.readOnly()) throw ImapException.no("READ-ONLY", "Mailbox is read-only");
         Mailboxes store = ctx.services().mailboxes();
-        java.util.Set<Long> inSet = uids == null ? null : new java.util.HashSet<>(m.uids(uids, true));
+        java.util.Set<Long> inSet = uids == null ? null : new java.util.HashSet<>(MessageSets.uids(m, uids, true));  // $ too
         List<Long> deleted = new ArrayList<>();
         for (MessageEntry e : store.entries(m.mailboxId())) {
             if (e.flags().contains(Flag.DELETED) && (inSet == null || inSet.contains(e.uid()))) deleted.add(e.uid());

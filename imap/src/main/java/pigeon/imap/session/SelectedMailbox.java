@@ -61,6 +61,8 @@ public final class SelectedMailbox implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private long lastUid, highestModSeq;
     private int announcedExists, announcedRecent;
+    /** RFC 5182's search result variable ({@code $}), as UIDs; empty at SELECT. */
+    private List<Long> saved = List.of();
 
     private SelectedMailbox(Services services, MailboxInfo info, boolean readOnly, boolean trackRecent) {
         this.store = services.mailboxes();
@@ -163,6 +165,20 @@ public final class SelectedMailbox implements AutoCloseable {
         });
     }
 
+    /**
+     * The saved search result {@code $} (RFC 5182 §2.1), as ascending UIDs: empty after SELECT, after a
+     * failed {@code SEARCH RETURN (SAVE)}, and without the messages expunged since.
+     */
+    public List<Long> savedResult() {
+        return locked(() -> saved);
+    }
+
+    /** Replaces {@code $}: the result of a successful {@code SEARCH RETURN (SAVE …)}, or empty when one failed. */
+    public void saveResult(Collection<Long> uids) {
+        List<Long> sorted = new TreeSet<>(uids).stream().toList();
+        locked(() -> saved = sorted);
+    }
+
     /** Every message, ascending (for SEARCH, SORT, THREAD). */
     public List<MessageView> all() {
         try {
@@ -243,6 +259,8 @@ public final class SelectedMailbox implements AutoCloseable {
             }
             announcedExists -= removedUids.size();
             announcedRecent = recentCountLocked();
+            // RFC 5182 §2.1: expunged messages leave the saved result
+            if (!saved.isEmpty() && !removedUids.isEmpty()) saved = saved.stream().filter(u -> !gone.contains(u)).toList();
             return new Expunged(seqs, removedUids);
         });
     }
@@ -289,6 +307,22 @@ public final class SelectedMailbox implements AutoCloseable {
                 s.flagsChanged = false;
             }
             return new Pending(expunged, exists, recent, flags, false);
+        });
+    }
+
+    /**
+     * Learns which messages were expunged meanwhile, announcing nothing: a message command calls this
+     * first, so that {@link #isExpunged} tells it which messages' bytes may be gone. Flag changes and
+     * new messages are left for {@link #takePending}, so that the view's flags stay those the client
+     * knows and sequence numbers don't grow past the EXISTS it was told.
+     */
+    public void sync() {
+        if (!dirty.get()) return;
+        Set<Long> present = new java.util.HashSet<>();
+        for (MessageEntry e : store.entries(mailboxId)) present.add(e.uid());
+        locked(() -> {
+            for (Slot s : slots) if (!present.contains(s.uid)) s.expunged = true;
+            return null;
         });
     }
 

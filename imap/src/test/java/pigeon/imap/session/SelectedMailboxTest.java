@@ -174,4 +174,34 @@ class SelectedMailboxTest {
         t.append(1);
         assertFalse(m.awaitChange(Duration.ofMillis(50)));
     }
+    /** sync() learns of expunges made elsewhere (ghosts) but neither announces nor adds new messages. */
+    @Test void syncMarksGhostsOnly() throws Exception {
+        for (int i = 1; i <= 3; i++) t.append(i);
+        try (SelectedMailbox m = select(false, false)) {
+            t.mailboxes().expunge(t.inbox().id(), List.of(2L));
+            t.append(4);
+            m.sync();
+            assertTrue(m.isExpunged(2));
+            assertEquals(3, m.exists(), "the ghost keeps its number; message 4 waits for EXISTS");
+            assertEquals(List.of(1L, 2L, 3L), m.uids(SequenceSet.parse("1:*"), false));
+            SelectedMailbox.Pending p = m.takePending(true);
+            assertEquals(List.of(2), p.expunged().seqs());
+            assertEquals(3, p.exists());
+        }
+    }
+
+    /** RFC 5182 §2.1: the saved result ($) loses expunged messages. */
+    @Test void savedResultLosesExpungedMessages() throws Exception {
+        for (int i = 1; i <= 4; i++) t.append(i);
+        try (SelectedMailbox m = select(false, false)) {
+            assertEquals(List.of(), m.savedResult());
+            m.saveResult(List.of(4L, 2L, 3L));
+            assertEquals(List.of(2L, 3L, 4L), m.savedResult());
+            m.expunge(t.mailboxes().expunge(t.inbox().id(), List.of(3L)));
+            assertEquals(List.of(2L, 4L), m.savedResult());
+            t.mailboxes().expunge(t.inbox().id(), List.of(4L));  // by someone else: gone once announced
+            m.takePending(true);
+            assertEquals(List.of(2L), m.savedResult());
+        }
+    }
 }

@@ -1,0 +1,89 @@
+package pigeon.imap.process;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import pigeon.imap.command.ImapCommand;
+import pigeon.imap.command.SearchKey;
+import pigeon.imap.command.SearchReturn;
+import pigeon.imap.message.MessageView;
+import pigeon.imap.search.SearchAnswer;
+import pigeon.imap.search.SearchContext;
+import pigeon.imap.search.SearchEngine;
+import pigeon.imap.search.SearchResponses;
+import pigeon.imap.search.Sorter;
+import pigeon.imap.search.ThreadResponses;
+import pigeon.imap.search.Threader;
+import pigeon.imap.session.ImapException;
+import pigeon.imap.session.ImapState.Selected;
+import pigeon.imap.session.Outcome;
+import pigeon.imap.session.SelectedMailbox;
+import pigeon.imap.session.SessionContext;
+
+/**
+ * SEARCH (RFC 9051 §6.4.4; ESEARCH RFC 4731; SAVE RFC 5182; MODSEQ RFC 7162 §3.1.5), SORT and THREAD
+ * (RFC 5256), plain and UID forms, over the {@link pigeon.imap.search} package.
+ *
+ * <p>CHARSET: US-ASCII and UTF-8 (the two RFC 9051 requires); any other is {@code NO [BADCHARSET
+ * (US-ASCII UTF-8)]}. Messages expunged elsewhere but not yet announced never match (their bytes may
+ * be gone), though {@code *} still counts them. A SEARCH with SAVE that fails leaves {@code $} empty
+ * (RFC 5182 §2.1). An unknown THREAD algorithm is {@code BAD}: only those advertised are arguments.
+ */
+final class SearchHandler {
+    private static final String BADCHARSET = "BADCHARSET (US-ASCII UTF-8)";
+
+    Outcome search(ImapCommand.Search c, Selected state, SessionContext ctx) throws IOException, ImapException {
+        SelectedMailbox m = state.mailbox();
+        boolean save = c.returnOptions().map(o -> o.contains(SearchReturn.SAVE)).orElse(false);
+        try {
+            if (c.charset().isPresent()) checkCharset(c.charset().get());
+            boolean modSeq = SearchEngine.usesModSeq(c.key());
+            if (modSeq) MessageSets.enableCondstore(ctx, m);
+            SearchAnswer answer = SearchResponses.answer(c, matches(m, c.key()), modSeq, ctx.rev2());
+            for (String line : answer.untagged()) ctx.out().line(line);
+            answer.saved().ifPresent(m::saveResult);
+        } catch (ImapException | IOException | RuntimeException e) {
+            if (save) m.saveResult(List.of());
+            throw e;
+        }
+        return Outcome.ok(state, c.uid() ? "UID SEARCH completed" : "SEARCH completed");
+    }
+
+    Outcome sort(ImapCommand.Sort c, Selected state, SessionContext ctx) throws IOException, ImapException {
+        checkCharset(c.charset());
+        SelectedMailbox m = state.mailbox();
+        boolean modSeq = SearchEngine.usesModSeq(c.key());
+        if (modSeq) MessageSets.enableCondstore(ctx, m);
+        List<MessageView> sorted = Sorter.sort(matches(m, c.key()), c.criteria());
+        ctx.out().line(SearchResponses.sort(sorted, c.uid(), modSeq));
+        return Outcome.ok(state, c.uid() ? "UID SORT completed" : "SORT completed");
+    }
+
+    Outcome thread(ImapCommand.Thread c, Selected state, SessionContext ctx) throws IOException, ImapException {
+        if (!Threader.ALGORITHMS.contains(c.algorithm().toUpperCase(Locale.ROOT)))
+            throw ImapException.bad("Unknown threading algorithm " + c.algorithm());
+        checkCharset(c.charset());
+        SelectedMailbox m = state.mailbox();
+        if (SearchEngine.usesModSeq(c.key())) MessageSets.enableCondstore(ctx, m);
+        ctx.out().line(ThreadResponses.thread(Threader.thread(c.algorithm(), matches(m, c.key())), c.uid()));
+        return Outcome.ok(state, c.uid() ? "UID THREAD completed" : "THREAD completed");
+    }
+
+    private static void checkCharset(String charset) throws ImapException {
+        String name = charset.toUpperCase(Locale.ROOT);
+        if (!name.equals("UTF-8") && !name.equals("US-ASCII")) throw ImapException.no(BADCHARSET, "Unsupported charset " + charset);
+    }
+
+    /** The messages that match, in sequence order; {@code $} in the key is the saved result. */
+    private static List<MessageView> matches(SelectedMailbox m, SearchKey key) throws IOException {
+        List<MessageView> all = m.all();
+        long maxUid = all.isEmpty() ? 0 : all.getLast().uid();
+        SearchContext context = new SearchContext(all.size(), maxUid, Set.copyOf(m.savedResult()), ZoneId.systemDefault());
+        List<MessageView> live = new ArrayList<>(all.size());
+        for (MessageView v : all) if (!m.isExpunged(v.uid())) live.add(v);
+        return new SearchEngine().search(key, live, context);
+    }
+}

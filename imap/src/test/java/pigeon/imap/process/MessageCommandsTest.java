@@ -1,0 +1,138 @@
+package pigeon.imap.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import pigeon.store.Flag;
+
+/** FETCH, STORE, COPY/MOVE and SEARCH over a socket: the cases transcripts can't set up (two sessions racing, odd messages). */
+class MessageCommandsTest {
+    private static String selectQuietly(Client c, String command) throws Exception {
+        return c.command("s", command).getLast();
+    }
+
+    /** All or nothing: BINARY of an unknown transfer encoding answers NO, sends no part, and sets no \Seen. */
+    @Test void fetchRefusedBeforeAnythingIsWritten() throws Exception {
+        try (ServerHarness h = new ServerHarness()) {
+            h.store.append(1);
+            String odd = "Subject: odd\r\nContent-Transfer-Encoding: x-uue\r\n\r\nbegin 644 x\r\n";
+            h.store.mailboxes().append(h.store.inbox().id(), new ByteArrayInputStream(odd.getBytes(StandardCharsets.US_ASCII)),
+                    Set.of(), Set.of(), Instant.now());
+            try (Client c = h.login()) {
+                selectQuietly(c, "SELECT INBOX");
+                assertEquals(List.of("f NO [UNKNOWN-CTE] unknown Content-Transfer-Encoding x-uue"), c.command("f", "FETCH 1:2 (BINARY[1])"));
+                assertEquals(List.of("* 1 FETCH (FLAGS (\\Recent))", "* 2 FETCH (FLAGS (\\Recent))", "g OK FETCH completed"),
+                        c.command("g", "FETCH 1:2 FLAGS"));
+            }
+        }
+    }
+
+    /** EXAMINE: BODY[] does not set \Seen; STORE, MOVE and EXPUNGE are refused. */
+    @Test void readOnlyMailbox() throws Exception {
+        try (ServerHarness h = new ServerHarness()) {
+            h.store.append(1);
+            try (Client c = h.login()) {
+                selectQuietly(c, "EXAMINE INBOX");
+                List<String> lines = c.command("f", "FETCH 1 (BODY[TEXT])");
+                assertEquals(List.of("* 1 FETCH (BODY[TEXT] {8}", "body 1", ")", "f OK FETCH completed"), lines);
+                assertEquals(List.of("t NO [READ-ONLY] Mailbox is read-only"), c.command("t", "STORE 1 +FLAGS (\\Seen)"));
+                assertEquals(List.of("m NO [READ-ONLY] Mailbox is read-only"), c.command("m", "MOVE 1 Trash"));
+                assertEquals(List.of("c OK [COPYUID " + h.store.mailboxes().find(h.store.alice.id(), "Trash").orElseThrow().uidValidity()
+                        + " 1 1] COPY completed"), c.command("c", "COPY 1 Trash"));
+            }
+        }
+    }
+
+    /**
+     * Another session expunges a message this one still numbers: FETCH by sequence number answers the
+     * others and NO [EXPUNGEISSUED]; UID FETCH skips it and announces the expunge before its OK.
+     */
+    @Test void fetchOfAMessageExpungedElsewhere() throws Exception {
+        try (ServerHarness h = new ServerHarness()) {
+            for (int i = 1; i <= 3; i++) h.store.append(i);
+            try (Client a = h.login(); Client b = h.login()) {
+                selectQuietly(a, "SELECT INBOX");
+                selectQuietly(b, "SELECT INBOX");
+                b.command("b1", "STORE 2 +FLAGS.SILENT (\\Deleted)");
+                b.command("b2", "EXPUNGE");
+                assertEquals(List.of("* 1 FETCH (UID 1)", "* 3 FETCH (UID 3)",
+                        "a1 NO [EXPUNGEISSUED] Some of the requested messages were expunged"), a.command("a1", "FETCH 1:3 (UID)"));
+                assertEquals(List.of("* SEARCH 1 3", "a2 OK SEARCH completed"), a.command("a2", "SEARCH ALL"));
+                assertEquals(List.of("* 1 FETCH (UID 1 FLAGS (\\Recent))", "* 3 FETCH (UID 3 FLAGS (\\Recent))", "* 2 EXPUNGE",
+                        "a3 OK UID FETCH completed"), a.command("a3", "UID FETCH 1:* (FLAGS)"));
+            }
+        }
+    }
+
+    /** RFC 7162 §3.1.3: UNCHANGEDSINCE fails for a message changed meanwhile; .SILENT still reports MODSEQ, and a concurrent change. */
+    @Test void conditionalAndSilentStore() throws Exception {
+        try (ServerHarness h = new ServerHarness()) {
+            for (int i = 1; i <= 3; i++) h.store.append(i);
+            try (Client a = h.login(); Client b = h.login()) {
+                a.command("e", "ENABLE CONDSTORE");
+                String highest = a.command("s", "SELECT INBOX").stream().filter(l -> l.startsWith("* OK [HIGHESTMODSEQ ")).findFirst().orElseThrow();
+                long known = Long.parseLong(highest.replaceAll("\\D", ""));
+                selectQuietly(b, "SELECT INBOX");
+                b.command("b1", "STORE 2 +FLAGS.SILENT (\\Flagged)");
+                List<String> lines = a.command("a1", "STORE 1:3 (UNCHANGEDSINCE " + known + ") +FLAGS.SILENT (\\Seen)");
+                assertEquals("a1 OK [MODIFIED 2] Conditional STORE failed", lines.getLast(), lines.toString());
+                assertTrue(lines.stream().anyMatch(l -> l.matches("\\* 1 FETCH \\(UID 1 MODSEQ \\(\\d+\\)\\)")), lines.toString());
+                assertTrue(lines.stream().anyMatch(l -> l.matches("\\* 2 FETCH \\(UID 2 FLAGS \\(\\\\Flagged \\\\Recent\\) MODSEQ \\(\\d+\\)\\)")), lines.toString());
+                assertEquals(4, lines.size(), lines.toString());
+                // UID STORE names the failed ones by UID (2 still fails); 3's change elsewhere is announced as usual
+                b.command("b2", "STORE 3 +FLAGS.SILENT (\\Draft)");
+                lines = a.command("a2", "UID STORE 2:3 (UNCHANGEDSINCE " + known + ") -FLAGS.SILENT (\\Seen)");
+                assertEquals("a2 OK [MODIFIED 2:3] Conditional STORE failed", lines.getLast(), lines.toString());
+                assertTrue(lines.getFirst().matches("\\* 3 FETCH \\(UID 3 FLAGS \\(\\\\Seen \\\\Draft \\\\Recent\\) MODSEQ \\(\\d+\\)\\)"), lines.toString());
+                // a .SILENT store shows FLAGS where a change elsewhere makes them differ from what the client expects
+                b.command("b3", "STORE 3 +FLAGS.SILENT (\\Flagged)");
+                lines = a.command("a3", "STORE 1,3 +FLAGS.SILENT (\\Answered)");
+                assertEquals(3, lines.size(), lines.toString());
+                assertTrue(lines.get(0).matches("\\* 1 FETCH \\(UID 1 MODSEQ \\(\\d+\\)\\)"), lines.toString());
+                assertTrue(lines.get(1).matches("\\* 3 FETCH \\(UID 3 FLAGS \\(\\\\Seen \\\\Answered \\\\Flagged \\\\Draft \\\\Recent\\) MODSEQ \\(\\d+\\)\\)"), lines.toString());
+            }
+        }
+    }
+
+    /** RFC 5182: $ follows SAVE, loses expunged messages, and is emptied by a failed SAVE. */
+    @Test void savedSearchResult() throws Exception {
+        try (ServerHarness h = new ServerHarness()) {
+            h.store.append(1);
+            h.store.append(2, Flag.SEEN);
+            h.store.append(3);
+            h.store.append(4, Flag.DELETED);
+            try (Client c = h.login()) {
+                c.command("e", "ENABLE IMAP4rev2");
+                selectQuietly(c, "SELECT INBOX");
+                assertEquals(List.of("f OK FETCH completed"), c.command("f", "FETCH $ (UID)"), "nothing saved yet: no messages");
+                assertEquals(List.of("a OK SEARCH completed"), c.command("a", "SEARCH RETURN (SAVE) OR UNSEEN DELETED"));
+                assertEquals(List.of("* ESEARCH (TAG \"b\") UID ALL 1,3:4", "b OK UID SEARCH completed"), c.command("b", "UID SEARCH UID $"));
+                assertEquals(List.of("* 4 VANISHED", "x OK EXPUNGE completed").size(), c.command("x", "EXPUNGE").size());
+                assertEquals(List.of("* 1 FETCH (UID 1)", "* 3 FETCH (UID 3)", "g OK UID FETCH completed"), c.command("g", "UID FETCH $ UID"));
+                assertEquals("n NO [BADCHARSET (US-ASCII UTF-8)] Unsupported charset X-NONE", c.command("n", "SEARCH RETURN (SAVE) CHARSET X-NONE ALL").getLast());
+                assertEquals(List.of("* ESEARCH (TAG \"k\") COUNT 0", "k OK SEARCH completed"), c.command("k", "SEARCH RETURN (COUNT) $"));
+            }
+        }
+    }
+
+    /** RFC 6851 §4.3 with QRESYNC: COPYUID, then VANISHED, then OK. */
+    @Test void moveWithQresync() throws Exception {
+        try (ServerHarness h = new ServerHarness()) {
+            for (int i = 1; i <= 3; i++) h.store.append(i);
+            long trash = h.store.mailboxes().find(h.store.alice.id(), "Trash").orElseThrow().uidValidity();
+            try (Client c = h.login()) {
+                c.command("e", "ENABLE QRESYNC");
+                selectQuietly(c, "SELECT INBOX");
+                assertEquals(List.of("* OK [COPYUID " + trash + " 1,3 1:2] Moved", "* VANISHED 1,3", "m OK UID MOVE completed"),
+                        c.command("m", "UID MOVE 1,3 Trash"));
+                assertEquals(List.of("n NO [CANNOT] Cannot move messages to the mailbox they are in"), c.command("n", "MOVE 1 INBOX"));
+            }
+        }
+    }
+}
