@@ -28,14 +28,14 @@ import pigeon.store.MailStore;
 
 /** The command line: {@code pigeon run}, and the administration of domains, accounts and aliases. */
 @Command(name = "pigeon", mixinStandardHelpOptions = true, version = "Pigeon 0.1",
-        description = "A self-hosted mail system: SMTP in, H2 store, POP3 out.",
+        description = "A self-hosted mail system: SMTP in, H2 store, IMAP and POP3 out, SMTP relay by MX.",
         subcommands = {Main.Run.class, Main.Domains.class, Main.Users.class, Main.Aliases.class, Main.CatchAll.class,
                 Main.Queue.class, Main.Dkim.class})
 public final class Main {
-    @Option(names = "--data-dir", defaultValue = "data", description = "Where the database and configuration live (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", scope = CommandLine.ScopeType.INHERIT, defaultValue = "data", description = "Where the database and configuration live (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--config", description = "Configuration file (default: <data-dir>/pigeon.properties, if present).")
+    @Option(names = "--config", scope = CommandLine.ScopeType.INHERIT, description = "Configuration file (default: <data-dir>/pigeon.properties, if present).")
     Path config;
 
     public static void main(String[] args) { System.exit(commandLine().execute(args)); }
