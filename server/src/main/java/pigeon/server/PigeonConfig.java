@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import pigeon.imap.ImapConfig;
+import pigeon.imap.decode.ImapLimits;
 import pigeon.pop3.Pop3Config;
 import pigeon.protocol.net.ListenerConfig;
 import pigeon.smtp.SmtpConfig;
@@ -105,7 +106,12 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
         // RFC 9051 §5.4: the autologout timer is at least 30 minutes; Thunderbird holds several connections.
         ListenerConfig imapListener = new ListenerConfig("imap", new InetSocketAddress(bind, s.integer("imap.port", 2143)),
                 s.integer("imap.max-connections-per-ip", 20), ImapConfig.checkAutologout(s.duration("imap.timeout", Duration.ofMinutes(30))));
-        ImapConfig imap = ImapConfig.defaults(hostname)
+        ImapLimits d = ImapLimits.DEFAULTS;
+        ImapLimits limits = new ImapLimits(
+                smallSize(s, "imap.max-line-length", d.maxLineLength()), smallSize(s, "imap.max-literal-size", d.maxLiteralSize()),
+                d.maxMessageSize(), d.maxDiscardSize(),
+                s.integer("imap.max-nesting", d.maxNesting()), s.integer("imap.max-literals", d.maxLiterals()));
+        ImapConfig imap = new ImapConfig(hostname, limits, ImapConfig.DEFAULT_MAX_FAILED_LOGINS, ImapConfig.DEFAULT_FAILED_LOGIN_DELAY)
                 .withMaxMessageSize(s.size("imap.max-message-size", smtp.maxMessageSize()))
                 .withMaxFailedLogins(s.integer("imap.max-failed-logins", ImapConfig.DEFAULT_MAX_FAILED_LOGINS))
                 .withFailedLoginDelay(s.duration("imap.failed-login-delay", ImapConfig.DEFAULT_FAILED_LOGIN_DELAY));
@@ -116,5 +122,12 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
         if (pool < 1) throw new IllegalArgumentException("db.pool-size must be at least 1");
         return new PigeonConfig(dataDir, hostname, domains, pool, delivery, smtpListener, smtp, submissionListener, pop3Listener, pop3,
                 imapListener, imap, relay);
+    }
+
+    /** A size that a buffer holds: at most 16M. */
+    private static int smallSize(Settings s, String key, int fallback) {
+        long v = s.size(key, fallback);
+        if (v > 16 << 20) throw new IllegalArgumentException(key + ": at most 16M");
+        return (int) v;
     }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The packaged server (target/pigeon.jar, as `./pigeon` runs it) driven by the command-line
- * clients the README tells people to use: swaks, nc -C, curl and fetchmail (Debian packages;
- * .ci/run installs them). Outside CI a missing tool skips its test; in CI it fails.
+ * clients the README tells people to use: swaks, nc -C, curl (POP3 and IMAP), fetchmail, mbsync
+ * (isync) and mutt, the last in a terminal that tmux provides (Debian packages; .ci/run installs
+ * them). The tests run in order on one mailbox. Outside CI a missing tool skips its test; in CI it fails.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommandLineClientsIT {
@@ -93,5 +94,108 @@ class CommandLineClientsIT {
         assertTrue(log.contains("2 messages for alice@example.test"), log);
         String fetched = Files.readString(out);
         assertTrue(fetched.contains("Subject: from swaks") && fetched.contains(".line with a leading dot") && fetched.contains("Subject: by nc"), fetched);
+    }
+
+    private static String imap(String path, String... curlArgs) throws Exception {
+        need("curl");
+        List<String> cmd = new java.util.ArrayList<>(List.of("curl", "-sS", "-u", "alice@example.test:secret"));
+        cmd.addAll(List.of(curlArgs));
+        cmd.add("imap://127.0.0.1:" + server.imapPort + "/" + path);
+        return run("", cmd.toArray(String[]::new));
+    }
+
+    @Test @Order(4) void curlListsFoldersAndFetchesOverImap() throws Exception {
+        String list = imap("");
+        for (String box : List.of("\\Sent) \"/\" \"Sent\"", "\\Trash) \"/\" \"Trash\"", "\\Drafts) \"/\" \"Drafts\"", " \"INBOX\""))
+            assertTrue(list.contains(box), "LIST shows " + box + ":\n" + list);
+        assertEquals("* SEARCH 1 2\r\n", imap("INBOX", "-X", "SEARCH ALL"));
+        assertEquals(pop3("1"), imap("INBOX;UID=1"), "BODY[] over IMAP is the message POP3 retrieves, octet for octet");
+    }
+
+    /** mbsync (isync), strict about IMAP: a full sync both ways, then a second run that changes nothing. */
+    @Test @Order(5) void mbsyncSyncsBothWaysAndASecondRunChangesNothing() throws Exception {
+        need("mbsync");
+        Path maildir = tmp.resolve("maildir"), rc = tmp.resolve("mbsyncrc");
+        Files.createDirectories(maildir);
+        Files.writeString(rc, String.join("\n",
+                "IMAPAccount pigeon", "Host 127.0.0.1", "Port " + server.imapPort, "User alice@example.test", "Pass secret",
+                "SSLType None", "", "IMAPStore remote", "Account pigeon", "",
+                "MaildirStore local", "Path " + maildir + "/", "Inbox " + maildir.resolve("INBOX"), "SubFolders Verbatim", "",
+                "Channel all", "Far :remote:", "Near :local:", "Patterns *", "Create Both", "Expunge Both", "SyncState *", "Sync All", ""));
+        run("", "mbsync", "-c", rc.toString(), "all");
+        List<Path> inbox = files(maildir.resolve("INBOX"));
+        assertEquals(2, inbox.size(), "both messages arrived: " + inbox);
+        for (String box : List.of("Sent", "Drafts", "Trash", "Junk", "Archive")) assertTrue(Files.isDirectory(maildir.resolve(box).resolve("cur")), box);
+
+        // Locally: delete message 1, flag message 2, write a draft. mbsync carries all three to the server.
+        Path first = inbox.stream().filter(f -> f.getFileName().toString().contains(",U=1:")).findFirst().orElseThrow();
+        Path second = inbox.stream().filter(f -> f.getFileName().toString().contains(",U=2:")).findFirst().orElseThrow();
+        Files.delete(first);
+        Files.move(second, maildir.resolve("INBOX/cur").resolve(second.getFileName() + (second.toString().contains(":2,") ? "F" : ":2,F")));
+        Files.writeString(maildir.resolve("Drafts/cur/1.draft:2,D"), "From: alice@example.test\nSubject: draft\n\nnot yet\n");
+        run("", "mbsync", "-c", rc.toString(), "all");
+        assertEquals("* 1 FETCH (UID 2 FLAGS (\\Flagged))\r\n", imap("INBOX", "-X", "FETCH 1:* (UID FLAGS)"));
+        assertEquals("* 1 FETCH (UID 1 FLAGS (\\Draft))\r\n", imap("Drafts", "-X", "FETCH 1:* (UID FLAGS)"));
+
+        List<Path> before = files(maildir);
+        String again = run("", "mbsync", "-D", "-c", rc.toString(), "all");
+        assertTrue(again.contains(">>> "), "mbsync -D shows the commands it sends:\n" + again);
+        for (String change : List.of("APPEND", "STORE", "EXPUNGE", "CREATE"))
+            assertFalse(again.lines().anyMatch(l -> l.startsWith(">>> ") && l.contains(change)), "the second run sent " + change + ":\n" + again);
+        assertEquals(before, files(maildir), "the second run changed nothing locally");
+
+        // (last: curl's BODY[] sets \Seen, which the next sync would rightly carry over)
+        String draft = imap("Drafts;UID=1");  // mbsync adds its X-TUID header and sends CRLF line ends
+        assertTrue(draft.contains("From: alice@example.test\r\nSubject: draft\r\n") && draft.endsWith("\r\n\r\nnot yet\r\n"), draft);
+    }
+
+    /** mutt in a real terminal: opens the remaining message, deletes it, and syncs on quit. */
+    @Test @Order(6) void muttReadsAndDeletes() throws Exception {
+        need("mutt");
+        need("tmux");
+        Path rc = tmp.resolve("muttrc");
+        Files.writeString(rc, String.join("\n",
+                "set folder=\"imap://alice%40example.test@127.0.0.1:" + server.imapPort + "/\"", "set imap_pass=\"secret\"",
+                "set spoolfile=\"+INBOX\"", "set ssl_starttls=no", "set ssl_force_tls=no", "set delete=yes", "set move=no",
+                "set record=\"\"", "set trash=\"\"", "set header_cache=\"\"", "set message_cachedir=\"\"", "set timeout=5", ""));
+        String socket = "pigeon-it-" + ProcessHandle.current().pid();
+        run("", "tmux", "-L", socket, "new-session", "-d", "-x", "150", "-y", "40", "mutt -n -F " + rc);
+        try {
+            awaitScreen(socket, "by nc");           // the index shows the message
+            run("", "tmux", "-L", socket, "send-keys", "Enter");
+            awaitScreen(socket, "hello");           // the pager shows its body
+            run("", "tmux", "-L", socket, "send-keys", "q");
+            awaitScreen(socket, "by nc");
+            run("", "tmux", "-L", socket, "send-keys", "d", "$");  // delete, then sync (expunge)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!imap("INBOX", "-X", "SEARCH ALL").equals("* SEARCH\r\n")) {
+                assertTrue(System.nanoTime() < deadline, "mutt did not expunge:\n" + screen(socket));
+                Thread.sleep(200);
+            }
+            run("", "tmux", "-L", socket, "send-keys", "q");
+        } finally {
+            new ProcessBuilder("tmux", "-L", socket, "kill-server").start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String screen(String socket) throws Exception {
+        return run("", "tmux", "-L", socket, "capture-pane", "-p");
+    }
+
+    private static void awaitScreen(String socket, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String shown;
+        while (!(shown = screen(socket)).contains(text)) {
+            assertTrue(System.nanoTime() < deadline, "mutt never showed '" + text + "':\n" + shown);
+            Thread.sleep(200);
+        }
+    }
+
+    /** The message files under a maildir (not mbsync's state files), sorted. */
+    private static List<Path> files(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(f -> f.getParent().getFileName().toString().matches("cur|new|tmp")).sorted().toList();
+        }
     }
 }

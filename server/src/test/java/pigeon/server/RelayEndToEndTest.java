@@ -81,7 +81,7 @@ class RelayEndToEndTest {
     }
 
     private Map<String, String> common() {
-        return new HashMap<>(Map.of("smtp.port", "0", "submission.port", "0", "pop3.port", "0", "smtp.failed-auth-delay", "0s",
+        return new HashMap<>(Map.of("smtp.port", "0", "submission.port", "0", "pop3.port", "0", "imap.port", "0", "smtp.failed-auth-delay", "0s",
                 "relay.dns", "127.0.0.1:" + dns.port(), "relay.retry-first", "1s", "relay.poll-interval", "1s"));
     }
 
@@ -132,6 +132,21 @@ class RelayEndToEndTest {
         throw new AssertionError(address + " did not get " + n + " message(s); queue: " + p.store().queue().list() + " / A's queue: ");
     }
 
+    /** The first message of the account's INBOX, as its owner reads it over IMAP with Jakarta Mail. */
+    private static String readOverImap(Pigeon p, String address) throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        props.put("mail.imap.host", "127.0.0.3");
+        props.put("mail.imap.port", String.valueOf(p.imapPort()));
+        try (jakarta.mail.Store store = jakarta.mail.Session.getInstance(props).getStore("imap")) {
+            store.connect(address, "secret");
+            jakarta.mail.Folder inbox = store.getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_ONLY);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            inbox.getMessage(1).writeTo(bytes);
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     @Test void submittedMailReachesTheMxWithAVerifiableDkimSignature() throws Exception {
         DnsRecord key = Pigeon.dkimKeys(tmp.resolve("a")).generate("a.test", "pigeon").dnsRecord();
         dns.txt(key.name(), key.strings());
@@ -140,6 +155,7 @@ class RelayEndToEndTest {
                 "From: Alice <alice@a.test>\nTo: bob@b.test, carol@c.test\nSubject: over the wire\nMessage-ID: <1@a.test>\n\nHello Bob.\n.dot line\n");
 
         String atBob = awaitInbox(b, "bob@b.test", 1);
+        assertEquals(atBob, readOverImap(b, "bob@b.test"), "bob reads over IMAP exactly what B stored");
         assertTrue(atBob.startsWith("Return-Path: <alice@a.test>\r\nReceived: from mx.a.test ("), atBob);
         assertEquals(atBob.indexOf("Return-Path:"), atBob.lastIndexOf("Return-Path:"), "only the final delivery's Return-Path");
         assertTrue(atBob.contains("DKIM-Signature: "), atBob);

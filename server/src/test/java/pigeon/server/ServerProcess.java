@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess implements AutoCloseable {
     final Path dataDir;
-    final int smtpPort, pop3Port;
+    final int smtpPort, pop3Port, imapPort;
     private final List<String> launcher;
     private Process process;
 
@@ -36,10 +36,11 @@ final class ServerProcess implements AutoCloseable {
         this.launcher = launcher;
         this.smtpPort = freePort();
         this.pop3Port = freePort();
+        this.imapPort = freePort();
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve(PigeonConfig.FILE_NAME), String.join("\n",
                 "hostname = mx.example.test", "domains = example.test", "smtp.port = " + smtpPort, "pop3.port = " + pop3Port, "submission.port = 0",
-                "pop3.failed-login-delay = 0s", ""));
+                "imap.port = " + imapPort, "pop3.failed-login-delay = 0s", "imap.failed-login-delay = 0s", ""));
     }
 
     private static int freePort() throws IOException {

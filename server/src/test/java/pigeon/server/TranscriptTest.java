@@ -19,7 +19,8 @@ class TranscriptTest {
     @BeforeAll static void start() throws Exception {
         defaults = new TestServer();
         limits = new TestServer(Map.of("smtp.max-message-size", "4K", "smtp.max-recipients", "3",
-                "smtp.max-line-length", "1000", "smtp.max-errors", "5"));
+                "smtp.max-line-length", "1000", "smtp.max-errors", "5",
+                "imap.max-line-length", "1024", "imap.max-literal-size", "1K", "imap.max-nesting", "3"));
     }
 
     @AfterAll static void stop() throws Exception {
@@ -34,6 +35,8 @@ class TranscriptTest {
     @TestFactory Stream<DynamicTest> submission() { return Transcripts.tests("transcripts/submission", "submission", defaults.ports(), defaults::fixture); }
 
     @TestFactory Stream<DynamicTest> pop3() { return Transcripts.tests("transcripts/pop3", "pop3", defaults.ports(), defaults::fixture); }
+
+    @TestFactory Stream<DynamicTest> imapLimits() { return Transcripts.tests("transcripts/imap-limits", "imap", limits.ports(), limits::fixture); }
 
     @TestFactory Stream<DynamicTest> imap() { return Transcripts.tests("transcripts/imap", "imap", defaults.ports(), defaults::fixture); }
 }
