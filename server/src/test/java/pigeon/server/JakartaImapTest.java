@@ -25,7 +25,6 @@ import jakarta.mail.search.SubjectTerm;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -53,18 +52,7 @@ class JakartaImapTest {
 
     @AfterAll static void stop() throws Exception { server.close(); }
 
-    private static Session session() {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", String.valueOf(server.pigeon.smtpPort()));
-        p.put("mail.imap.host", "127.0.0.1");
-        p.put("mail.imap.port", String.valueOf(server.pigeon.imapPort()));
-        p.put("mail.imap.connectiontimeout", "5000");
-        p.put("mail.imap.timeout", "10000");
-        Session s = Session.getInstance(p);
-        s.setDebug(Boolean.getBoolean("imapdebug"));
-        return s;
-    }
+    private static Session session() { return TestServer.mailSession("127.0.0.1", server.pigeon); }
 
     /** A fresh account and a connected store for it. */
     private static IMAPStore connect(Session session, String user) throws Exception {

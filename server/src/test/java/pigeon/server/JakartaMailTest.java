@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,14 +34,7 @@ class JakartaMailTest {
 
     @AfterAll static void stop() throws Exception { server.close(); }
 
-    private static Session session() {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", String.valueOf(server.pigeon.smtpPort()));
-        p.put("mail.pop3.host", "127.0.0.1");
-        p.put("mail.pop3.port", String.valueOf(server.pigeon.pop3Port()));
-        return Session.getInstance(p);
-    }
+    private static Session session() { return TestServer.mailSession("127.0.0.1", server.pigeon); }
 
     @Test void multipartMessageArrivesByteForByte() throws Exception {
         Session session = session();

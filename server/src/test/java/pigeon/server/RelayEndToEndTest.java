@@ -134,10 +134,7 @@ class RelayEndToEndTest {
 
     /** The first message of the account's INBOX, as its owner reads it over IMAP with Jakarta Mail. */
     private static String readOverImap(Pigeon p, String address) throws Exception {
-        java.util.Properties props = new java.util.Properties();
-        props.put("mail.imap.host", "127.0.0.3");
-        props.put("mail.imap.port", String.valueOf(p.imapPort()));
-        try (jakarta.mail.Store store = jakarta.mail.Session.getInstance(props).getStore("imap")) {
+        try (jakarta.mail.Store store = TestServer.mailSession("127.0.0.3", p).getStore("imap")) {
             store.connect(address, "secret");
             jakarta.mail.Folder inbox = store.getFolder("INBOX");
             inbox.open(jakarta.mail.Folder.READ_ONLY);

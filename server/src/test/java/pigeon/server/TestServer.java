@@ -22,6 +22,25 @@ import pigeon.store.Mailboxes;
  * as the tests' peer. Settings are the real defaults except where a test overrides them.
  */
 final class TestServer implements AutoCloseable {
+    /**
+     * A Jakarta Mail session for Pigeon {@code p} listening on {@code host}: SMTP, POP3 and IMAP at its
+     * ports, with timeouts so that a server that stops answering fails the test instead of hanging it.
+     * {@code -Dmaildebug=true} prints the dialogue.
+     */
+    static jakarta.mail.Session mailSession(String host, Pigeon p) {
+        java.util.Properties props = new java.util.Properties();
+        Map<String, Integer> ports = Map.of("smtp", p.smtpPort(), "pop3", p.pop3Port(), "imap", p.imapPort());
+        ports.forEach((protocol, port) -> {
+            props.put("mail." + protocol + ".host", host);
+            props.put("mail." + protocol + ".port", String.valueOf(port));
+            props.put("mail." + protocol + ".connectiontimeout", "5000");
+            props.put("mail." + protocol + ".timeout", "10000");
+        });
+        jakarta.mail.Session s = jakarta.mail.Session.getInstance(props);
+        s.setDebug(Boolean.getBoolean("maildebug"));
+        return s;
+    }
+
     static final String DOMAIN = "example.test", PASSWORD = "secret";
 
     final Path dataDir;

@@ -16,10 +16,16 @@ import java.io.InputStream;
  */
 final class LineInput {
     private static final int TAIL = 32;  // "~{" + 19 digits + "+}\r" fits
+    /**
+     * The buffer starts this small and grows to the longest segment, up to the limit; a read after a
+     * segment longer than this starts small again. Ten thousand idle connections (IDLE) must not each
+     * keep a buffer of the largest line the server accepts.
+     */
+    static final int INITIAL = 1024;
 
     private final InputStream in;
     private final int maxLine;
-    private final byte[] buf;
+    private byte[] buf;
     private final byte[] ring = new byte[TAIL];
     private long count;  // octets in the current line, ending included
     int len;             // octets of the current segment in buf, ending excluded
@@ -30,9 +36,10 @@ final class LineInput {
     LineInput(InputStream in, int maxLine) {
         this.in = in;
         this.maxLine = maxLine;
-        this.buf = new byte[maxLine + 1];
+        this.buf = new byte[Math.min(INITIAL, maxLine + 1)];
     }
 
+    /** The current segment's octets, {@code [0, len)}; valid until the next {@link #read()}. */
     byte[] buf() { return buf; }
 
     /** Reads the next segment; false at the end of the input (a partial last line is dropped). */
@@ -40,13 +47,18 @@ final class LineInput {
         len = 0;
         count = 0;
         overlong = false;
+        if (buf.length > INITIAL) buf = new byte[INITIAL];
         while (true) {
             int b = in.read();
             if (b < 0) return false;
             ring[(int) (count++ % TAIL)] = (byte) b;
             if (b == '\n') break;
-            if (len <= maxLine) buf[len++] = (byte) b;  // one extra octet: room for the CR
-            else overlong = true;
+            if (len <= maxLine) {  // one extra octet: room for the CR
+                if (len == buf.length) buf = java.util.Arrays.copyOf(buf, Math.min(2 * buf.length, maxLine + 1));
+                buf[len++] = (byte) b;
+            } else {
+                overlong = true;
+            }
         }
         if (!overlong && len > 0 && buf[len - 1] == '\r') len--;
         if (len > maxLine) overlong = true;

@@ -66,4 +66,16 @@ class EdgeCasesTest {
         assertEquals("t NO [TOOBIG] Message too large", new ParseError(java.util.Optional.of("t"), ParseError.Status.NO, java.util.Optional.of("TOOBIG"),
                 "Message too large", false).response());
     }
+
+    /** The line buffer grows for a long line (up to the limit) and starts small again for the next. */
+    @Test void longLinesAmongShortOnes() {
+        String name = "x".repeat(60_000);
+        String set = "1:2," + "7,".repeat(3000) + "9";
+        ImapReader r = Parse.reader(new Wire("a NOOP\r\nb SELECT \"" + name + "\"\r\nc NOOP\r\nd UID FETCH " + set + " (FLAGS)\r\ne NOOP\r\n"));
+        assertEquals(new Noop("a"), nextCommand(r));
+        assertEquals(name, ((Select) nextCommand(r)).mailbox());
+        assertEquals(new Noop("c"), nextCommand(r));
+        assertEquals(SequenceSet.parse(set), ((Fetch) nextCommand(r)).set());
+        assertEquals(new Noop("e"), nextCommand(r));
+    }
 }

@@ -1,6 +1,5 @@
 package pigeon.protocol.net;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,7 +22,7 @@ public final class Connection implements AutoCloseable {
         this.socket = socket;
         this.id = id;
         this.in = new SessionInput(socket.getInputStream(), 16 * 1024);
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+        this.out = new SessionOutput(socket.getOutputStream(), 16 * 1024);
         this.lines = new LineReader(in);
     }
 

@@ -43,4 +43,25 @@ class SessionInputTest {
         assertEquals(15, in.read(new byte[64], 0, 64), "the buffered rest first");
         assertEquals(64, in.read(new byte[64], 0, 64), "then straight from the source");
     }
+
+    /** A source that never says anything is ready, as an idle socket between commands. */
+    private static InputStream quiet(byte[] data) {
+        return new ByteArrayInputStream(data) {
+            @Override public synchronized int available() { return 0; }
+        };
+    }
+
+    @Test void waitingForInputHoldsNoBuffer() throws IOException {
+        SessionInput in = new SessionInput(quiet("a1 IDLE\r\n".getBytes()), 16 * 1024);
+        assertFalse(in.holdsBuffer());
+        assertEquals('a', in.read(), "the octet waited for");
+        assertTrue(in.holdsBuffer());
+        assertEquals(0, in.available(), "nothing said to be ready: nothing more read yet");
+        byte[] rest = new byte[8];
+        int n = 0;
+        while (n < rest.length) n += in.read(rest, n, rest.length - n);
+        assertEquals("1 IDLE\r\n", new String(rest));
+        assertEquals(-1, in.read());
+        assertFalse(in.holdsBuffer(), "let go while waiting for more");
+    }
 }
