@@ -6,19 +6,35 @@ import java.util.Objects;
 
 /**
  * A buffered output stream for one session's socket, flushed once per reply. Like
- * {@link SessionInput} it takes no lock, and it keeps no buffer between replies: the buffer is made
- * at a reply's first write and let go at its flush, so an idle connection costs nothing here.
- * Writes of at least the buffer's size go straight to the socket.
+ * {@link SessionInput} it takes no lock, and an idle connection keeps no large buffer: replies go
+ * through a small one that short replies fit in; a reply that outgrows it (a FETCH, a long LIST)
+ * gets the large one, which is let go at the reply's flush. Writes of at least the large buffer's
+ * size go straight to the socket.
  */
 final class SessionOutput extends OutputStream {
+    static final int SMALL = 1024;
+
     private final OutputStream out;
     private final int size;
-    private byte[] buf;
+    private final byte[] small = new byte[SMALL];
+    private byte[] buf = small;
     private int count;
 
     SessionOutput(OutputStream out, int size) {
         this.out = out;
-        this.size = size;
+        this.size = Math.max(size, SMALL);
+    }
+
+    /** Makes room for {@code n} more octets (n at most the large size): a larger buffer, or a drain. */
+    private void room(int n) throws IOException {
+        if (n <= buf.length - count) return;
+        if (buf == small) {
+            byte[] large = new byte[size];
+            System.arraycopy(small, 0, large, 0, count);
+            buf = large;
+            if (n <= buf.length - count) return;
+        }
+        drain();
     }
 
     private void drain() throws IOException {
@@ -29,32 +45,30 @@ final class SessionOutput extends OutputStream {
     }
 
     @Override public void write(int b) throws IOException {
-        if (buf == null) buf = new byte[size];
-        else if (count == size) drain();
+        room(1);
         buf[count++] = (byte) b;
     }
 
     @Override public void write(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
         if (len >= size) {
-            if (buf != null) drain();
+            drain();
             out.write(b, off, len);
             return;
         }
-        if (buf == null) buf = new byte[size];
-        else if (len > size - count) drain();
+        room(len);
         System.arraycopy(b, off, buf, count, len);
         count += len;
     }
 
     @Override public void flush() throws IOException {
-        if (buf != null) drain();
-        buf = null;
+        drain();
+        buf = small;
         out.flush();
     }
 
-    /** Whether a buffer is held now (for tests: none between replies). */
-    boolean holdsBuffer() { return buf != null; }
+    /** Whether the large buffer is held now (for tests: not between replies). */
+    boolean holdsBuffer() { return buf != small; }
 
     @Override public void close() throws IOException {
         try { flush(); } finally { out.close(); }

@@ -51,17 +51,17 @@ class SessionInputTest {
         };
     }
 
-    @Test void waitingForInputHoldsNoBuffer() throws IOException {
+    @Test void waitingForInputHoldsOnlyTheSmallBuffer() throws IOException {
         SessionInput in = new SessionInput(quiet("a1 IDLE\r\n".getBytes()), 16 * 1024);
-        assertFalse(in.holdsBuffer());
-        assertEquals('a', in.read(), "the octet waited for");
-        assertTrue(in.holdsBuffer());
-        assertEquals(0, in.available(), "nothing said to be ready: nothing more read yet");
-        byte[] rest = new byte[8];
+        byte[] line = new byte[9];
         int n = 0;
-        while (n < rest.length) n += in.read(rest, n, rest.length - n);
-        assertEquals("1 IDLE\r\n", new String(rest));
+        while (n < line.length) n += in.read(line, n, line.length - n);
+        assertEquals("a1 IDLE\r\n", new String(line));
+        assertFalse(in.holdsBuffer(), "nothing was ready: read with the small buffer");
         assertEquals(-1, in.read());
-        assertFalse(in.holdsBuffer(), "let go while waiting for more");
+
+        SessionInput busy = new SessionInput(new ByteArrayInputStream(new byte[20_000]), 16 * 1024);
+        assertEquals(0, busy.read());
+        assertTrue(busy.holdsBuffer(), "more was ready: the large buffer");
     }
 }
