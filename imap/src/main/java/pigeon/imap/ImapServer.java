@@ -2,7 +2,6 @@ package pigeon.imap;
 
 import java.io.IOException;
 import pigeon.imap.process.Dispatcher;
-import pigeon.imap.process.MessageHandlers;
 import pigeon.imap.session.ImapSession;
 import pigeon.imap.session.MailboxEvents;
 import pigeon.imap.session.RecentRegistry;
@@ -24,7 +23,7 @@ import pigeon.store.Mailboxes;
  */
 public final class ImapServer implements ConnectionHandler {
     private final Services services;
-    private final Dispatcher dispatcher = new Dispatcher(new MessageHandlers());
+    private final Dispatcher dispatcher = new Dispatcher();
 
     public ImapServer(ImapConfig config, Directory directory, Mailboxes mailboxes) {
         MailboxEvents events = new MailboxEvents();

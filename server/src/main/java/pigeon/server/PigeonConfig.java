@@ -108,7 +108,7 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
                 s.integer("imap.max-connections-per-ip", 20), ImapConfig.checkAutologout(s.duration("imap.timeout", Duration.ofMinutes(30))));
         ImapLimits d = ImapLimits.DEFAULTS;
         ImapLimits limits = new ImapLimits(
-                smallSize(s, "imap.max-line-length", d.maxLineLength()), smallSize(s, "imap.max-literal-size", d.maxLiteralSize()),
+                s.integer("imap.max-line-length", d.maxLineLength()), literalSize(s, d.maxLiteralSize()),
                 d.maxMessageSize(), d.maxDiscardSize(),
                 s.integer("imap.max-nesting", d.maxNesting()), s.integer("imap.max-literals", d.maxLiterals()));
         ImapConfig imap = new ImapConfig(hostname, limits, ImapConfig.DEFAULT_MAX_FAILED_LOGINS, ImapConfig.DEFAULT_FAILED_LOGIN_DELAY)
@@ -124,10 +124,10 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
                 imapListener, imap, relay);
     }
 
-    /** A size that a buffer holds: at most 16M. */
-    private static int smallSize(Settings s, String key, int fallback) {
-        long v = s.size(key, fallback);
-        if (v > 16 << 20) throw new IllegalArgumentException(key + ": at most 16M");
+    /** {@code imap.max-literal-size}: a literal is held in memory, so at most 16M. */
+    private static int literalSize(Settings s, int fallback) {
+        long v = s.size("imap.max-literal-size", fallback);
+        if (v > 16 << 20) throw new IllegalArgumentException("imap.max-literal-size: at most 16M");
         return (int) v;
     }
 }

@@ -22,12 +22,10 @@ public final class Dispatcher implements CommandHandler {
     private final SelectHandler select = new SelectHandler();
     private final AppendHandler append = new AppendHandler();
     private final IdleHandler idle = new IdleHandler();
-    private final MessageCommands messages;
-
-    public Dispatcher() { this(MessageCommands.NOT_YET); }
-
-    /** With the FETCH/STORE/COPY/MOVE/SEARCH/SORT/THREAD handlers. */
-    public Dispatcher(MessageCommands messages) { this.messages = messages; }
+    private final FetchHandler fetch = new FetchHandler();
+    private final StoreHandler store = new StoreHandler();
+    private final CopyMoveHandler copyMove = new CopyMoveHandler();
+    private final SearchHandler search = new SearchHandler();
 
     @Override public Outcome handle(ImapCommand command, ImapState state, SessionContext ctx) throws IOException, ImapException {
         return switch (command) {
@@ -57,17 +55,28 @@ public final class Dispatcher implements CommandHandler {
             case UidExpunge u -> select.expunge(selected(state), u.set(), ctx);
             case Append a -> append.append(a, state, ctx);
             case Idle i -> idle.idle(state, ctx);
-            case Fetch f -> messages.fetch(f, selected(state), ctx);
-            case Store s -> messages.store(s, selected(state), ctx);
-            case Copy c -> messages.copy(c, selected(state), ctx);
-            case Move m -> messages.move(m, selected(state), ctx);
-            case Search s -> messages.search(s, selected(state), ctx);
-            case Sort s -> messages.sort(s, selected(state), ctx);
-            case ImapCommand.Thread t -> messages.thread(t, selected(state), ctx);
+            case Fetch f -> fetch.fetch(f, synced(state), ctx);
+            case Store s -> store.store(s, synced(state), ctx);
+            case Copy c -> copyMove.copy(synced(state), c.uid(), c.set(), c.mailbox(), ctx);
+            case Move m -> copyMove.move(synced(state), m.uid(), m.set(), m.mailbox(), ctx);
+            case Search s -> search.search(s, synced(state), ctx);
+            case Sort s -> search.sort(s, synced(state), ctx);
+            case ImapCommand.Thread t -> search.thread(t, synced(state), ctx);
         };
     }
 
     private static ImapState.NotAuthenticated notAuthenticated(ImapState s) { return (ImapState.NotAuthenticated) s; }
 
     private static ImapState.Selected selected(ImapState s) { return (ImapState.Selected) s; }
+
+    /**
+     * For the message commands (FETCH, STORE, COPY, MOVE, SEARCH, SORT, THREAD): the view first learns
+     * of expunges made elsewhere ({@code SelectedMailbox.sync}), so that no handler reads a message
+     * whose bytes may be gone.
+     */
+    private static ImapState.Selected synced(ImapState s) {
+        ImapState.Selected selected = selected(s);
+        selected.mailbox().sync();
+        return selected;
+    }
 }
