@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,11 @@ import pigeon.imap.mime.MessageDescription;
 import pigeon.pop3.Pop3Server;
 import pigeon.pop3.StoreMaildrops;
 import pigeon.protocol.delivery.DeliveryTarget;
+import pigeon.protocol.net.ConnectionHandler;
 import pigeon.protocol.net.Listener;
+import pigeon.protocol.net.ListenerConfig;
+import pigeon.protocol.tls.Certificates;
+import pigeon.protocol.tls.Tls;
 import pigeon.protocol.sasl.Authenticator;
 import pigeon.smtp.SmtpServer;
 import pigeon.smtp.dkim.DkimKeys;
@@ -32,10 +38,10 @@ public final class Pigeon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pigeon.class);
 
     private final MailStore store;
-    private final List<Listener> listeners;
+    private final Map<String, Listener> listeners;
     private final Relay relay;
 
-    private Pigeon(MailStore store, List<Listener> listeners, Relay relay) {
+    private Pigeon(MailStore store, Map<String, Listener> listeners, Relay relay) {
         this.store = store;
         this.listeners = listeners;
         this.relay = relay;
@@ -43,33 +49,53 @@ public final class Pigeon implements AutoCloseable {
 
     public static Pigeon start(PigeonConfig config) throws IOException {
         MailStore store = openStore(config.dataDir(), config.dbPoolSize());
-        List<Listener> listeners = new ArrayList<>();
+        Map<String, Listener> listeners = new LinkedHashMap<>();
         try {
             if (store.directory().domains().isEmpty()) {
                 config.initialDomains().forEach(store.directory()::addDomain);
                 log.info("first start: created domain(s) {}", config.initialDomains());
             }
+            Tls tls = tls(config);
             DeliveryTarget target = store.deliveryTarget(config.delivery());
             Authenticator authenticator = authenticator(store);
-            listeners.add(Listener.start(config.smtpListener(), new SmtpServer(config.smtp(), target, authenticator)));
-            listeners.add(Listener.start(config.submissionListener(), new SmtpServer(config.smtp().withAuthRequired(true), target, authenticator)));
-            listeners.add(Listener.start(config.pop3Listener(),
-                    new Pop3Server(config.pop3(), new StoreMaildrops(store.directory(), store.mailboxes()))));
-            listeners.add(Listener.start(config.imapListener(), new ImapServer(config.imap(), store.directory(), store.mailboxes())));
+            SmtpServer mx = new SmtpServer(config.smtp(), target, authenticator);
+            SmtpServer submission = new SmtpServer(config.smtp().withAuthRequired(true), target, authenticator);
+            Pop3Server pop3 = new Pop3Server(config.pop3(), new StoreMaildrops(store.directory(), store.mailboxes()));
+            ImapServer imap = new ImapServer(config.imap(), store.directory(), store.mailboxes());
+            Map<String, ConnectionHandler> handlers = Map.of("smtp", mx, "submission", submission, "submissions", submission,
+                    "pop3", pop3, "pop3s", pop3, "imap", imap, "imaps", imap);
+            for (ListenerConfig l : List.of(config.smtpListener(), config.submissionListener(), config.pop3Listener(), config.imapListener()))
+                listeners.put(l.protocol(), Listener.start(l.withTls(tls, false), handlers.get(l.protocol())));
+            for (ListenerConfig l : config.implicitTls())
+                listeners.put(l.protocol(), Listener.start(l.withTls(tls, true), handlers.get(l.protocol())));
             Relay relay = new Relay(config.relay(), store.queue(),
                     new Bounces(config.hostname(), store.queue(), target, config.relay().maxAge()), dkimSigner(dkimKeys(config.dataDir())));
             relay.start();
-            Pigeon pigeon = new Pigeon(store, List.copyOf(listeners), relay);
-            log.info("Pigeon ready: data in {}, SMTP port {}, submission port {}, POP3 port {}, IMAP port {}, domains {}",
-                    config.dataDir().toAbsolutePath(), pigeon.smtpPort(), pigeon.submissionPort(), pigeon.pop3Port(), pigeon.imapPort(),
-                    store.directory().domains());
+            Pigeon pigeon = new Pigeon(store, Collections.unmodifiableMap(listeners), relay);
+            StringBuilder ports = new StringBuilder();
+            listeners.forEach((name, l) -> ports.append(ports.isEmpty() ? "" : ", ").append(name).append(' ').append(l.port()));
+            log.info("Pigeon ready: data in {}, ports: {}; domains {}", config.dataDir().toAbsolutePath(), ports, store.directory().domains());
             return pigeon;
         } catch (IOException | RuntimeException e) {
-            listeners.forEach(Listener::close);
+            listeners.values().forEach(Listener::close);
             store.close();
             throw e;
         }
     }
+
+    /** The configured PEM files, or the self-signed certificate kept in {@code dataDir/tls} (made at first start). */
+    static Tls tls(PigeonConfig config) throws IOException {
+        PigeonConfig.TlsFiles files = config.tls();
+        Certificates certificates = files.certificate().isPresent()
+                ? Certificates.fromPem(files.certificate().get(), files.key().orElseThrow())
+                : Certificates.selfSigned(tlsDir(config.dataDir()), config.hostname());
+        Tls tls = Tls.of(certificates);
+        log.info("TLS certificate {} (SHA-256 {})", files.certificate().map(Path::toString).orElse(tlsDir(config.dataDir()).resolve("cert.pem") + ", self-signed"),
+                tls.fingerprint());
+        return tls;
+    }
+
+    static Path tlsDir(Path dataDir) { return dataDir.resolve("tls"); }
 
     /** DKIM keys live beside the database, one PEM file per domain. */
     static DkimKeys dkimKeys(Path dataDir) { return new DkimKeys(dataDir.resolve("dkim")); }
@@ -117,14 +143,21 @@ public final class Pigeon implements AutoCloseable {
     }
 
     public MailStore store() { return store; }
-    public int smtpPort() { return listeners.get(0).port(); }
-    public int submissionPort() { return listeners.get(1).port(); }
-    public int pop3Port() { return listeners.get(2).port(); }
-    public int imapPort() { return listeners.get(3).port(); }
+    public int smtpPort() { return port("smtp"); }
+    public int submissionPort() { return port("submission"); }
+    public int pop3Port() { return port("pop3"); }
+    public int imapPort() { return port("imap"); }
+
+    /** The port a listener ({@code smtp}, {@code submissions}, {@code imaps} …) is bound to. */
+    public int port(String listener) {
+        Listener l = listeners.get(listener);
+        if (l == null) throw new IllegalArgumentException("no " + listener + " listener (is it off?)");
+        return l.port();
+    }
 
     /** Stops accepting, ends every session, and closes the database. */
     @Override public void close() {
-        listeners.forEach(Listener::close);
+        listeners.values().forEach(Listener::close);
         relay.close();
         store.close();
         log.info("Pigeon stopped");

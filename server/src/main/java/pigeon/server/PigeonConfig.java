@@ -30,12 +30,42 @@ import pigeon.store.DeliveryPolicy;
  * the domain {@code localhost}.
  *
  * @param initialDomains domains created when the database has none yet (first start)
+ * @param tls            where the certificate comes from
+ * @param implicitTls    the implicit-TLS listeners (RFC 8314 §3: submissions, imaps, pop3s), those not off;
+ *                       they get the certificate when the server starts
  */
 public record PigeonConfig(Path dataDir, String hostname, List<String> initialDomains, int dbPoolSize, DeliveryPolicy delivery,
                            ListenerConfig smtpListener, SmtpConfig smtp, ListenerConfig submissionListener,
                            ListenerConfig pop3Listener, Pop3Config pop3, ListenerConfig imapListener, ImapConfig imap,
-                           RelayConfig relay) {
+                           RelayConfig relay, TlsFiles tls, List<ListenerConfig> implicitTls) {
     public static final String FILE_NAME = "pigeon.properties";
+    /** RFC 5321 §4.5.3.2.7: the server should wait at least 5 minutes for the next command. */
+    static final Duration SMTP_TIMEOUT = Duration.ofMinutes(5);
+    /** A client address may hold this many connections per port: a webmail, a load generator or a relay in front need many. */
+    static final int MAX_CONNECTIONS_PER_IP = 50;
+
+    /**
+     * The server's certificate: PEM files, or when neither is set, a self-signed certificate made
+     * at first start in {@code dataDir/tls}.
+     */
+    public record TlsFiles(Optional<Path> certificate, Optional<Path> key) {
+        public TlsFiles {
+            if (certificate.isPresent() != key.isPresent()) throw new IllegalArgumentException("tls.certificate and tls.key go together");
+        }
+    }
+
+    /**
+     * One listener's keys, named alike in every protocol: {@code P.port}, {@code P.max-connections},
+     * {@code P.max-connections-per-ip}, {@code P.timeout}, {@code P.write-timeout}. An implicit-TLS
+     * port shares its protocol's limits.
+     */
+    private static ListenerConfig listener(Settings s, String name, String keys, int port, InetAddress bind, Duration timeout, boolean loopback) {
+        return new ListenerConfig(name, new InetSocketAddress(bind, port),
+                s.integer(keys + ".max-connections", ListenerConfig.DEFAULT_MAX_CONNECTIONS),
+                s.integer(keys + ".max-connections-per-ip", MAX_CONNECTIONS_PER_IP),
+                s.duration(keys + ".timeout", timeout),
+                s.duration(keys + ".write-timeout", ListenerConfig.DEFAULT_WRITE_TIMEOUT), Optional.empty(), false, loopback);
+    }
 
     /** Reads {@code file} if given, else {@code dataDir/pigeon.properties} if it exists; {@code overrides} win. */
     public static PigeonConfig load(Path dataDir, Path file, Map<String, String> overrides) throws IOException {
@@ -82,9 +112,8 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
         // RFC 5321 §6.3: a message with this many Received fields is looping (554 5.4.6).
         DeliveryPolicy delivery = new DeliveryPolicy(s.integer("delivery.max-received-headers", DeliveryPolicy.DEFAULT.maxReceivedHeaders()));
 
-        // RFC 5321 §4.5.3.2.7: the server should wait at least 5 minutes for the next command.
-        ListenerConfig smtpListener = new ListenerConfig("smtp", new InetSocketAddress(bind, s.integer("smtp.port", 2525)),
-                s.integer("smtp.max-connections-per-ip", 20), s.duration("smtp.timeout", Duration.ofMinutes(5)));
+        boolean loopback = s.bool("auth.plaintext-on-loopback", true);
+        ListenerConfig smtpListener = listener(s, "smtp", "smtp", s.integer("smtp.port", 2525), bind, SMTP_TIMEOUT, loopback);
         SmtpConfig smtp = new SmtpConfig(hostname,
                 s.size("smtp.max-message-size", SmtpConfig.DEFAULT_MAX_MESSAGE_SIZE),
                 s.integer("smtp.max-recipients", SmtpConfig.DEFAULT_MAX_RECIPIENTS),
@@ -92,20 +121,23 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
                 s.integer("smtp.max-line-length", SmtpConfig.DEFAULT_MAX_TEXT_LINE_LENGTH),
                 s.integer("smtp.max-errors", SmtpConfig.DEFAULT_MAX_ERRORS), false,
                 s.duration("smtp.failed-auth-delay", SmtpConfig.DEFAULT_FAILED_AUTH_DELAY));
-        // RFC 6409: the submission port takes the same SMTP, but only after AUTH.
-        ListenerConfig submissionListener = new ListenerConfig("submission", new InetSocketAddress(bind, s.integer("submission.port", 2587)),
-                s.integer("submission.max-connections-per-ip", 20), s.duration("smtp.timeout", Duration.ofMinutes(5)));
-
+        // RFC 6409: the submission port takes the same SMTP, but only after AUTH; RFC 8314 §3.3: and over implicit TLS.
+        ListenerConfig submissionListener = listener(s, "submission", "submission", s.integer("submission.port", 2587), bind, SMTP_TIMEOUT, loopback);
         // RFC 1939 §3: an inactivity timer of at least 10 minutes.
-        ListenerConfig pop3Listener = new ListenerConfig("pop3", new InetSocketAddress(bind, s.integer("pop3.port", 2110)),
-                s.integer("pop3.max-connections-per-ip", 10), s.duration("pop3.timeout", Duration.ofMinutes(10)));
+        ListenerConfig pop3Listener = listener(s, "pop3", "pop3", s.integer("pop3.port", 2110), bind, Duration.ofMinutes(10), loopback);
         Pop3Config pop3 = new Pop3Config(hostname, Pop3Config.DEFAULT_MAX_LINE_LENGTH,
                 s.integer("pop3.max-failed-logins", Pop3Config.DEFAULT_MAX_FAILED_LOGINS),
                 s.duration("pop3.failed-login-delay", Pop3Config.DEFAULT_FAILED_LOGIN_DELAY));
 
         // RFC 9051 §5.4: the autologout timer is at least 30 minutes; Thunderbird holds several connections.
-        ListenerConfig imapListener = new ListenerConfig("imap", new InetSocketAddress(bind, s.integer("imap.port", 2143)),
-                s.integer("imap.max-connections-per-ip", 20), ImapConfig.checkAutologout(s.duration("imap.timeout", Duration.ofMinutes(30))));
+        ListenerConfig imapListener = listener(s, "imap", "imap", s.integer("imap.port", 2143), bind, Duration.ofMinutes(30), loopback);
+        ImapConfig.checkAutologout(imapListener.readTimeout());
+        List<ListenerConfig> implicit = new java.util.ArrayList<>();
+        s.port("submissions.port", 2465).ifPresent(p -> implicit.add(listener(s, "submissions", "submission", p, bind, SMTP_TIMEOUT, loopback)));
+        s.port("imaps.port", 2993).ifPresent(p -> implicit.add(listener(s, "imaps", "imap", p, bind, Duration.ofMinutes(30), loopback)));
+        s.port("pop3s.port", 2995).ifPresent(p -> implicit.add(listener(s, "pop3s", "pop3", p, bind, Duration.ofMinutes(10), loopback)));
+        TlsFiles tls = new TlsFiles(Optional.ofNullable(s.string("tls.certificate", null)).map(Path::of),
+                Optional.ofNullable(s.string("tls.key", null)).map(Path::of));
         ImapLimits d = ImapLimits.DEFAULTS;
         ImapLimits limits = new ImapLimits(
                 s.integer("imap.max-line-length", d.maxLineLength()), literalSize(s, d.maxLiteralSize()),
@@ -121,7 +153,7 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
         s.rejectUnknown();
         if (pool < 1) throw new IllegalArgumentException("db.pool-size must be at least 1");
         return new PigeonConfig(dataDir, hostname, domains, pool, delivery, smtpListener, smtp, submissionListener, pop3Listener, pop3,
-                imapListener, imap, relay);
+                imapListener, imap, relay, tls, List.copyOf(implicit));
     }
 
     /** {@code imap.max-literal-size}: a literal is held in memory, so at most 16M. */

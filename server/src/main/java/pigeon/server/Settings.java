@@ -3,6 +3,7 @@ package pigeon.server;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -36,6 +37,25 @@ final class Settings {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + ": not a whole number: " + v);
         }
+    }
+
+    boolean bool(String key, boolean fallback) {
+        String v = string(key, null);
+        if (v == null) return fallback;
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(key + ": not true or false: " + v);
+        };
+    }
+
+    /** A TCP port, or {@code off}: empty when off. */
+    OptionalInt port(String key, int fallback) {
+        String v = string(key, null);
+        if (v != null && v.equalsIgnoreCase("off")) return OptionalInt.empty();
+        int port = integer(key, fallback);
+        if (port < 0 || port > 65535) throw new IllegalArgumentException(key + ": not a port number (0-65535) or off: " + v);
+        return OptionalInt.of(port);
     }
 
     /** Octets, with an optional K, M or G suffix (powers of 1024): {@code 25M}. */

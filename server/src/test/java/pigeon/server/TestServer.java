@@ -53,6 +53,7 @@ final class TestServer implements AutoCloseable {
                 "smtp.port", "0", "submission.port", "0", "pop3.port", "0",
                 "pop3.failed-login-delay", "0s", "smtp.failed-auth-delay", "0s",
                 "imap.port", "0", "imap.failed-login-delay", "0s"));
+        settings.putAll(Map.of("submissions.port", "0", "imaps.port", "0", "pop3s.port", "0"));
         settings.putAll(overrides);
         pigeon = Pigeon.start(PigeonConfig.load(dataDir, null, settings));
     }
@@ -66,7 +67,10 @@ final class TestServer implements AutoCloseable {
         return Map.of("smtp", new InetSocketAddress("127.0.0.1", pigeon.smtpPort()),
                 "submission", new InetSocketAddress("127.0.0.1", pigeon.submissionPort()),
                 "pop3", new InetSocketAddress("127.0.0.1", pigeon.pop3Port()),
-                "imap", new InetSocketAddress("127.0.0.1", pigeon.imapPort()));
+                "imap", new InetSocketAddress("127.0.0.1", pigeon.imapPort()),
+                "submissions", new InetSocketAddress("127.0.0.1", pigeon.port("submissions")),
+                "imaps", new InetSocketAddress("127.0.0.1", pigeon.port("imaps")),
+                "pop3s", new InetSocketAddress("127.0.0.1", pigeon.port("pop3s")));
     }
 
     Account account(String localPart) {

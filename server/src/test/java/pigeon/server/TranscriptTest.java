@@ -28,6 +28,8 @@ class TranscriptTest {
         limits.close();
     }
 
+    @TestFactory Stream<DynamicTest> tls() { return Transcripts.tests("transcripts/tls", "smtp", defaults.ports(), defaults::fixture); }
+
     @TestFactory Stream<DynamicTest> smtp() { return Transcripts.tests("transcripts/smtp", "smtp", defaults.ports(), defaults::fixture); }
 
     @TestFactory Stream<DynamicTest> smtpLimits() { return Transcripts.tests("transcripts/smtp-limits", "smtp", limits.ports(), limits::fixture); }

@@ -61,6 +61,7 @@ S: 250-*
 S: 250-*
 S: 250-*
 S: 250-*
+S: 250-*
 S: 250 *
 C: MAIL FROM:<carol@far.test>
 S: 250 *

@@ -5,7 +5,7 @@
 # IDLE brings news, the new message's flags and headers, marking read, and a delete by UID MOVE.
 @fixture accounts
 @fixture alice-inbox-2
-S: * OK [CAPABILITY IMAP4rev1 IMAP4rev2 * AUTH=PLAIN] Pigeon IMAP4rev2 ready
+S: * OK [CAPABILITY IMAP4rev1 IMAP4rev2 * STARTTLS AUTH=PLAIN] Pigeon IMAP4rev2 ready
 C: 1 capability
 S: * CAPABILITY IMAP4rev1 IMAP4rev2 * AUTH=PLAIN
 S: 1 OK CAPABILITY completed

@@ -7,6 +7,7 @@ C: CAPA
 S: +OK Capability list follows
 S: TOP
 S: UIDL
+S: STLS
 S: USER
 S: RESP-CODES
 S: AUTH-RESP-CODE

@@ -12,7 +12,7 @@ C: PASS secret
 S: -ERR Send USER first
 C: APOP alice@example.test 0123456789abcdef0123456789abcdef
 S: -ERR Unknown command
-C: STLS
+C: XTND XMIT
 S: -ERR Unknown command
 C:
 S: -ERR Unknown command

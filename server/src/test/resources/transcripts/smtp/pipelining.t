@@ -8,6 +8,7 @@ S: 250-*
 S: 250-*
 S: 250-*
 S: 250-*
+S: 250-STARTTLS
 S: 250-AUTH PLAIN LOGIN
 S: 250 HELP
 C+ MAIL FROM:<a@far.test> SIZE=100\r\nRCPT TO:<alice@example.test>\r\nRCPT TO:<nobody@example.test>\r\nRCPT TO:<info@example.test>\r\nDATA\r\n

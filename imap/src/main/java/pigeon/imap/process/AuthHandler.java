@@ -53,6 +53,16 @@ final class AuthHandler {
         return outcome;
     }
 
+    /**
+     * RFC 9051 §6.2.1: STARTTLS is answered OK here, and the session starts TLS once the OK is
+     * sent. Not offered (no certificate, or TLS already on) is BAD, as for an unknown command.
+     */
+    Outcome starttls(NotAuthenticated state, SessionContext ctx) throws ImapException {
+        if (!ctx.connection().tlsAvailable())
+            throw ImapException.bad(ctx.connection().secure() ? "TLS is already active" : "STARTTLS is not available");
+        return Outcome.ok(state, "Begin TLS negotiation now");
+    }
+
     /** RFC 9051 §6.2.3: with LOGINDISABLED advertised, cleartext logins get NO. */
     private static void requirePlaintextAllowed(SessionContext ctx) throws ImapException {
         if (!ctx.plaintextAllowed()) throw ImapException.no("PRIVACYREQUIRED", "Cleartext login is not allowed on this connection");

@@ -36,7 +36,7 @@ public final class Dispatcher implements CommandHandler {
             case Id i -> info.id(state, ctx);
             case Enable e -> info.enable(e, state, ctx);
             case Namespace n -> info.namespace(state, ctx);
-            case Starttls s -> throw ImapException.bad("STARTTLS is not available");
+            case Starttls s -> auth.starttls(notAuthenticated(state), ctx);
             case Login l -> auth.login(l, notAuthenticated(state), ctx);
             case Authenticate a -> auth.authenticate(a, notAuthenticated(state), ctx);
             case Create c -> mailbox.create(c, state, ctx);

@@ -34,11 +34,11 @@ public final class Capabilities {
     /**
      * The capability list (without the word CAPABILITY). Before login it names the SASL mechanisms, or
      * LOGINDISABLED when cleartext passwords are not allowed on this connection (RFC 9051 §6.2.3);
-     * after login neither (RFC 9051 §7.2.2).
+     * after login neither (RFC 9051 §7.2.2). STARTTLS while TLS can be started (RFC 9051 §6.2.1).
      */
-    public static String list(boolean authenticated, boolean plaintextAllowed) {
+    public static String list(boolean authenticated, boolean plaintextAllowed, boolean offerStartTls) {
         String common = String.join(" ", COMMON);
         if (authenticated) return common;
-        return common + (plaintextAllowed ? " AUTH=PLAIN" : " LOGINDISABLED");
+        return common + (offerStartTls ? " STARTTLS" : "") + (plaintextAllowed ? " AUTH=PLAIN" : " LOGINDISABLED");
     }
 }

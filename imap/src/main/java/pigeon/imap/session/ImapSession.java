@@ -95,8 +95,23 @@ public final class ImapSession {
         }
         out.tagged(command.tag(), outcome.status().name(), outcome.code(), outcome.text());
         out.flush();
+        if (command instanceof ImapCommand.Starttls && outcome.status() == Outcome.Status.OK) startTls();
         if (state instanceof ImapState.Authenticated || state instanceof Selected) {
             MDC.put("user", ImapState.account(state).address().toString());
+        }
+    }
+
+    /**
+     * RFC 9051 §6.2.1: the handshake right after the tagged OK; what the client sent after STARTTLS in
+     * the clear is thrown away, and the client asks for the capabilities anew (now with AUTH=PLAIN
+     * and without STARTTLS).
+     */
+    private void startTls() {
+        try {
+            connection.startTls();  // the state stays NotAuthenticated: STARTTLS is valid nowhere else
+        } catch (IOException e) {
+            log.info("TLS handshake failed: {}", e.getMessage());
+            state = new LoggedOut();
         }
     }
 

@@ -8,7 +8,6 @@ import pigeon.imap.encode.ResponseWriter;
 import pigeon.imap.mime.ImapStrings;
 import pigeon.imap.session.Capabilities.Extension;
 import pigeon.protocol.net.Connection;
-import pigeon.protocol.sasl.PlaintextPolicy;
 
 /**
  * What a handler needs of its connection besides the state: the shared services, the output, the
@@ -35,10 +34,10 @@ public final class SessionContext {
     public ResponseWriter out() { return out; }
 
     /** Whether cleartext passwords may be used here (TLS or loopback). */
-    public boolean plaintextAllowed() { return PlaintextPolicy.allowed(connection); }
+    public boolean plaintextAllowed() { return connection.plaintextAuthAllowed(); }
 
     /** The capability list for the current state. */
-    public String capabilities(boolean authenticated) { return Capabilities.list(authenticated, plaintextAllowed()); }
+    public String capabilities(boolean authenticated) { return Capabilities.list(authenticated, plaintextAllowed(), connection.tlsAvailable()); }
 
     /** Turns an extension on; returns false if it already was. QRESYNC implies CONDSTORE (RFC 7162 §3.2.3). */
     public boolean enable(Extension e) {

@@ -27,6 +27,7 @@ public final class CommandParser {
             case "USER" -> { exactly(keyword, args, 1); yield new Pop3Command.User(args[0]); }
             case "AUTH" -> auth(args);
             case "CAPA" -> { exactly(keyword, args, 0); yield new Pop3Command.Capa(); }
+            case "STLS" -> { exactly(keyword, args, 0); yield new Pop3Command.Stls(); }
             case "QUIT" -> { exactly(keyword, args, 0); yield new Pop3Command.Quit(); }
             case "STAT" -> { exactly(keyword, args, 0); yield new Pop3Command.Stat(); }
             case "LIST" -> new Pop3Command.List(optionalNumber(keyword, args));

@@ -19,6 +19,8 @@ public sealed interface Pop3Command {
         @Override public String toString() { return "Auth[" + mechanism.orElse("") + (initialResponse.isPresent() ? " ***" : "") + "]"; }
     }
     record Capa() implements Pop3Command {}
+    /** RFC 2595 §4: start TLS, in the AUTHORIZATION state only. */
+    record Stls() implements Pop3Command {}
     record Quit() implements Pop3Command {}
     record Stat() implements Pop3Command {}
     record List(OptionalInt message) implements Pop3Command {}
@@ -40,6 +42,7 @@ public sealed interface Pop3Command {
             case Pass p -> AUTHORIZATION;
             case Auth a -> AUTHORIZATION;
             case Capa c -> ANY;
+            case Stls s -> AUTHORIZATION;
             case Quit q -> ANY;
             case Stat s -> TRANSACTION;
             case List l -> TRANSACTION;

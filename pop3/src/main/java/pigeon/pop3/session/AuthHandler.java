@@ -17,7 +17,6 @@ import pigeon.pop3.session.Pop3State.Transaction;
 import pigeon.protocol.net.Connection;
 import pigeon.protocol.net.LineReader;
 import pigeon.protocol.net.LineTooLongException;
-import pigeon.protocol.sasl.PlaintextPolicy;
 import pigeon.protocol.sasl.SaslPlain;
 
 /** USER, PASS (RFC 1939 §7) and AUTH (RFC 5034): from AUTHORIZATION to TRANSACTION. */
@@ -45,7 +44,7 @@ final class AuthHandler {
     }
 
     /** Whether USER/PASS and SASL PLAIN may be used: asked each time, since STLS will change the answer. */
-    boolean plaintextAllowed() { return PlaintextPolicy.allowed(connection); }
+    boolean plaintextAllowed() { return connection.plaintextAuthAllowed(); }
 
     /** RFC 2595 §2.2: no password in the clear on a connection the policy does not trust. */
     private void requirePlaintextAllowed(String command) throws Refused {

@@ -115,6 +115,7 @@ final class Pop3Session {
             case Pop3Command.Pass p -> auth.pass(authorization(), p);
             case Pop3Command.Auth a -> auth.auth(authorization(), a);
             case Pop3Command.Capa c -> capa();
+            case Pop3Command.Stls s -> stls();
             case Pop3Command.Quit q -> quit();
             case Pop3Command.Stat s -> maildrop.stat(transaction());
             case Pop3Command.List l -> maildrop.list(transaction(), l.message());
@@ -130,9 +131,27 @@ final class Pop3Session {
     /** RFC 2449 §5: the same list in both states. */
     private Pop3State capa() throws IOException {
         replies.ok("Capability list follows");
-        for (String c : Capabilities.list(auth.plaintextAllowed())) replies.line(c);
+        for (String c : Capabilities.list(auth.plaintextAllowed(), connection.tlsAvailable() && state instanceof Authorization)) replies.line(c);
         replies.end();
         return state;
+    }
+
+    /**
+     * RFC 2595 §4: +OK, then the handshake; the session starts AUTHORIZATION afresh (a USER given
+     * before is forgotten), and whatever the client sent in the clear after STLS is thrown away.
+     */
+    private Pop3State stls() throws IOException, Refused {
+        if (connection.secure()) throw new Refused("TLS already active");
+        if (!connection.tlsAvailable()) throw new Refused("STLS not available");
+        replies.ok("Begin TLS negotiation");
+        replies.flush();
+        try {
+            connection.startTls();
+        } catch (IOException e) {
+            log.info("TLS handshake failed: {}", e.getMessage());
+            return new Closed();
+        }
+        return new Authorization(java.util.Optional.empty(), authorization().failedLogins());
     }
 
     private Pop3State quit() throws IOException {

@@ -62,7 +62,7 @@ class CommandParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "FOO", "STATS", "APOP a b", "STLS", "RETR", "RETR x", "RETR -1", "RETR +1", "RETR 1 2",
+    @ValueSource(strings = {"", " ", "FOO", "STATS", "APOP a b", "STLS x", "RETR", "RETR x", "RETR -1", "RETR +1", "RETR 1 2",
             "RETR 1234567890", "LIST 1 2", "LIST  1", " STAT", "STAT now", "TOP 1", "TOP 1 x", "TOP 1 2 3", "DELE",
             "USER", "USER a b", "PASS", "NOOP 1", "QUIT now", "CAPA x", "AUTH PLAIN a b", "RETR\t1", "RETR 1\t",
             "USER al\u0001ice", "AUTH AVERYLONGMECHANISMNAMEINDEED", "RE\uFFFDTR 1"})

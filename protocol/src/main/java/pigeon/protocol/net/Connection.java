@@ -6,31 +6,82 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One accepted client connection: buffered input, buffered output flushed once per reply, and a
- * short session id that every log line of the session carries (in the MDC as {@code session}).
+ * One accepted client connection: buffered input, buffered output flushed once per reply (with a
+ * write timeout), the TLS upgrade, and a short session id that every log line of the session
+ * carries (in the MDC as {@code session}).
  */
 public final class Connection implements AutoCloseable {
-    private final Socket socket;
-    private final String id;
-    private final InputStream in;
-    private final OutputStream out;
-    private final LineReader lines;
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
-    Connection(Socket socket, String id) throws IOException {
+    private final Socket plain;
+    private final String id;
+    private final ListenerConfig config;
+    private final SessionInput in;
+    private final SessionOutput out;
+    private final LineReader lines;
+    private Socket socket;  // the plain socket, or TLS over it
+
+    Connection(Socket socket, String id, ListenerConfig config) throws IOException {
+        this.plain = socket;
         this.socket = socket;
         this.id = id;
+        this.config = config;
         this.in = new SessionInput(socket.getInputStream(), 16 * 1024);
-        this.out = new SessionOutput(socket.getOutputStream(), 16 * 1024);
+        this.out = new SessionOutput(timed(socket.getOutputStream()), 16 * 1024);
         this.lines = new LineReader(in);
     }
 
     public String id() { return id; }
-    public InetAddress remoteAddress() { return socket.getInetAddress(); }
-    public InetAddress localAddress() { return socket.getLocalAddress(); }
+    public InetAddress remoteAddress() { return plain.getInetAddress(); }
+    public InetAddress localAddress() { return plain.getLocalAddress(); }
+
     /** Whether the connection is encrypted (implicit TLS or after STARTTLS). */
-    public boolean secure() { return socket instanceof javax.net.ssl.SSLSocket; }
+    public boolean secure() { return socket instanceof SSLSocket; }
+
+    /** Whether STARTTLS (STLS) can be offered now: TLS is configured and not yet on. */
+    public boolean tlsAvailable() { return config.tls().isPresent() && !secure(); }
+
+    /**
+     * The one rule for mechanisms that send passwords in the clear (PLAIN, LOGIN, USER/PASS): only
+     * over TLS, or from this machine where the configuration allows it (RFC 4954 §4, RFC 8314
+     * §3.3). Every protocol asks here before offering or accepting them.
+     */
+    public boolean plaintextAuthAllowed() {
+        return secure() || (config.plaintextOnLoopback() && remoteAddress().isLoopbackAddress());
+    }
+
+    /** The TLS protocol and cipher suite, for Received fields and logs. */
+    public Optional<String> tlsDescription() {
+        if (!(socket instanceof SSLSocket s)) return Optional.empty();
+        SSLSession session = s.getSession();
+        return Optional.of(session.getProtocol() + " " + session.getCipherSuite());
+    }
+
+    /**
+     * STARTTLS: the caller has sent its "go ahead" reply; flushes it, throws away whatever the client
+     * sent after its command in the clear (RFC 3207 §4.2), and completes the handshake. From now on
+     * every read and write goes through TLS; the caller discards all it knew of the session.
+     *
+     * @throws IOException if the handshake fails: the connection is then unusable
+     */
+    public void startTls() throws IOException {
+        if (!tlsAvailable()) throw new IllegalStateException("TLS is not available on this connection");
+        out.flush();
+        SSLSocket tls = config.tls().get().accept(plain, config.readTimeout());
+        int dropped = in.switchTo(tls.getInputStream());
+        out.switchTo(timed(tls.getOutputStream()));
+        socket = tls;
+        if (dropped > 0) log.info("discarded {} octets sent in the clear after STARTTLS", dropped);
+        log.info("TLS started: {}", tlsDescription().orElseThrow());
+    }
+
     /** The raw buffered input, for message bodies; shares its buffer with {@link #lines()}. */
     public InputStream input() { return in; }
     public LineReader lines() { return lines; }
@@ -45,7 +96,13 @@ public final class Connection implements AutoCloseable {
     /** Sets the read timeout, after which a blocked read throws {@link java.net.SocketTimeoutException}. */
     public void setReadTimeout(java.time.Duration d) throws IOException { socket.setSoTimeout(Math.toIntExact(d.toMillis())); }
 
+    // A blocked write is ended by closing the plain socket: closing the TLS one would wait for the writer's lock.
+    private OutputStream timed(OutputStream o) { return new TimedOutputStream(o, plain, config.writeTimeout().toMillis()); }
+
+    /** Closes the connection; TLS says goodbye (close_notify) unless the client does not read it in time. */
     @Override public void close() {
-        try { socket.close(); } catch (IOException ignored) { /* already gone */ }
+        var alarm = TimedOutputStream.closeLater(plain, config.writeTimeout().toMillis());
+        try { socket.close(); } catch (IOException ignored) { /* already gone */ } finally { alarm.cancel(false); }
+        try { plain.close(); } catch (IOException ignored) { /* already gone */ }
     }
 }

@@ -15,8 +15,9 @@ import org.slf4j.MDC;
 
 /**
  * Accepts connections and runs each session on its own virtual thread with blocking I/O. Enforces
- * the per-address connection limit and the read timeout; sets TCP_NODELAY because every reply is
- * written in one flush and must not wait for a delayed ACK.
+ * the total and per-address connection limits and the read and write timeouts, and on an
+ * implicit-TLS port completes the handshake before the protocol speaks; sets TCP_NODELAY because
+ * every reply is written in one flush and must not wait for a delayed ACK.
  */
 public final class Listener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Listener.class);
@@ -26,6 +27,7 @@ public final class Listener implements AutoCloseable {
     private final ServerSocket server;
     private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger total = new AtomicInteger();
     private final Thread acceptor;
     private volatile boolean closed;
 
@@ -36,7 +38,8 @@ public final class Listener implements AutoCloseable {
         server.setReuseAddress(true);
         server.bind(config.address(), 512);
         this.acceptor = Thread.ofPlatform().name(config.protocol() + "-accept").daemon().start(this::acceptLoop);
-        log.info("{} listening on {}:{}", config.protocol(), server.getInetAddress().getHostAddress(), server.getLocalPort());
+        log.info("{} listening on {}:{}{}", config.protocol(), server.getInetAddress().getHostAddress(), server.getLocalPort(),
+                config.implicitTls() ? " (TLS)" : config.tls().isPresent() ? " (STARTTLS)" : "");
     }
 
     public static Listener start(ListenerConfig config, ConnectionHandler handler) throws IOException {
@@ -61,19 +64,24 @@ public final class Listener implements AutoCloseable {
     private void run(Socket socket) {
         InetAddress client = socket.getInetAddress();
         AtomicInteger count = perAddress.computeIfAbsent(client, a -> new AtomicInteger());
+        int all = total.incrementAndGet();
         String id = SessionIds.next();
         MDC.put("session", id);
         MDC.put("proto", config.protocol());
-        try (Connection c = new Connection(socket, id)) {
+        try (Connection c = new Connection(socket, id, config)) {
             socket.setTcpNoDelay(true);
             c.setReadTimeout(config.readTimeout());
             open.add(c);
-            if (count.incrementAndGet() > config.maxConnectionsPerIp()) {
-                log.info("refused {}: more than {} connections from this address", client.getHostAddress(), config.maxConnectionsPerIp());
-                handler.refuse(c);
+            if (count.incrementAndGet() > config.maxConnectionsPerIp() || all > config.maxConnections()) {
+                String limit = all > config.maxConnections() ? "more than " + config.maxConnections() + " connections in all"
+                        : "more than " + config.maxConnectionsPerIp() + " connections from this address";
+                log.info("refused {}: {}", client.getHostAddress(), limit);
+                // on a TLS port, a handshake per refused connection would be what a flood wants: just close
+                if (!config.implicitTls()) handler.refuse(c);
                 return;
             }
             log.info("connect from {}", client.getHostAddress());
+            if (config.implicitTls() && !handshake(c, client)) return;
             handler.serve(c);
             log.info("disconnect");
         } catch (SocketException e) {
@@ -84,8 +92,19 @@ public final class Listener implements AutoCloseable {
             log.error("session failed", e);
         } finally {
             open.removeIf(c -> c.id().equals(id));
+            total.decrementAndGet();
             if (count.decrementAndGet() <= 0) perAddress.remove(client, count);
             MDC.clear();
+        }
+    }
+
+    private static boolean handshake(Connection c, InetAddress client) {
+        try {
+            c.startTls();
+            return true;
+        } catch (IOException e) {  // port scanners, clients that speak cleartext, protocol or cipher mismatch
+            log.info("TLS handshake with {} failed: {}", client.getHostAddress(), e.getMessage());
+            return false;
         }
     }
 

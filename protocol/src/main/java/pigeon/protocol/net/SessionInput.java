@@ -19,7 +19,7 @@ import java.util.Objects;
 final class SessionInput extends InputStream {
     static final int WAITING = 512;
 
-    private final InputStream in;
+    private InputStream in;
     private final int size;
     private final byte[] small = new byte[WAITING];
     private byte[] large;
@@ -66,6 +66,22 @@ final class SessionInput extends InputStream {
 
     /** What is buffered, plus what the socket has ready: never blocks. */
     @Override public int available() throws IOException { return (end - pos) + in.available(); }
+
+    /**
+     * Reads from {@code next} from now on (the TLS layer after STARTTLS), throwing away what is
+     * buffered: octets a client sent after its STARTTLS command, in the clear, are an injection
+     * attempt (RFC 3207 §4.2 / CVE-2011-0411) and must never be read as commands.
+     *
+     * @return how many buffered octets were thrown away
+     */
+    int switchTo(InputStream next) {
+        int dropped = end - pos;
+        pos = end = 0;
+        buf = small;
+        large = null;
+        in = next;
+        return dropped;
+    }
 
     /** Whether the large buffer is held now (for tests: an idle connection holds only the small one). */
     boolean holdsBuffer() { return large != null; }

@@ -14,7 +14,7 @@ import java.util.Objects;
 final class SessionOutput extends OutputStream {
     static final int SMALL = 1024;
 
-    private final OutputStream out;
+    private OutputStream out;
     private final int size;
     private final byte[] small = new byte[SMALL];
     private byte[] buf = small;
@@ -65,6 +65,12 @@ final class SessionOutput extends OutputStream {
         drain();
         buf = small;
         out.flush();
+    }
+
+    /** Writes to {@code next} from now on (the TLS layer after STARTTLS); what is buffered is sent first. */
+    void switchTo(OutputStream next) throws IOException {
+        flush();
+        out = next;
     }
 
     /** Whether the large buffer is held now (for tests: not between replies). */

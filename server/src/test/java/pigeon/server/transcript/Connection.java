@@ -29,9 +29,9 @@ final class Connection implements AutoCloseable {
     /** Nothing (or no line end) arrived in time; {@code partial} is what did. */
     record Silent(String partial) implements Read {}
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
     private final byte[] buffer = new byte[8192];
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private int position;
@@ -47,6 +47,38 @@ final class Connection implements AutoCloseable {
         } catch (IOException e) {
             socket.close();
             throw e;
+        }
+    }
+
+    /**
+     * Starts TLS as the client, trusting whatever certificate the server shows (the test server's
+     * is self-signed). Anything the server sent in the clear but not yet read is an error.
+     */
+    void startTls() throws IOException {
+        if (position < limit) throw new IOException("server sent data after its go-ahead, before the handshake");
+        javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) trustAll().getSocketFactory()
+                .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+        tls.setUseClientMode(true);
+        tls.startHandshake();
+        socket = tls;
+        in = tls.getInputStream();
+        out = tls.getOutputStream();
+    }
+
+    /** The TLS protocol of the connection, or null in the clear (for tests). */
+    String tlsProtocol() { return socket instanceof javax.net.ssl.SSLSocket s ? s.getSession().getProtocol() : null; }
+
+    static javax.net.ssl.SSLContext trustAll() {
+        try {
+            javax.net.ssl.SSLContext c = javax.net.ssl.SSLContext.getInstance("TLS");
+            c.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth) {}
+                @Override public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth) {}
+                @Override public java.security.cert.X509Certificate[] getAcceptedIssuers() { return new java.security.cert.X509Certificate[0]; }
+            }}, null);
+            return c;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -51,4 +51,7 @@ record Transcript(String name, List<String> fixtures, String port, Duration time
 
     /** {@code WAIT ms}. */
     record Wait(int line, long millis) implements Step {}
+
+    /** {@code TLS}: the client starts the TLS handshake on the current connection (after STARTTLS/STLS). */
+    record StartTls(int line) implements Step {}
 }

@@ -91,6 +91,8 @@ final class TranscriptParser {
             blockLine = number;
         } else if (line.equals("DROP")) {
             steps.add(new Transcript.Drop(number));
+        } else if (line.equals("TLS")) {
+            steps.add(new Transcript.StartTls(number));
         } else if (line.startsWith("SESSION ")) {
             String[] words = words(line, 2, 3);
             int session = (int) positive(words[1]);

@@ -77,6 +77,14 @@ final class TranscriptRunner {
             case Transcript.ExpectUnordered u -> unordered(u);
             case Transcript.ExpectClosed c -> closed(c);
             case Transcript.Drop d -> drop(d);
+            case Transcript.StartTls t -> {
+                remember("TLS");
+                try {
+                    connection(t.line()).startTls();
+                } catch (IOException e) {
+                    throw fail(t.line(), "TLS handshake failed: " + e, "");
+                }
+            }
         }
     }
 
@@ -201,6 +209,9 @@ final class TranscriptRunner {
         }
     }
 
+    /** Port names whose connections start with the TLS handshake (RFC 8314). */
+    static final java.util.Set<String> IMPLICIT_TLS = java.util.Set.of("submissions", "imaps", "pop3s");
+
     private Connection connection(int step) {
         Connection connection = open.get(current);
         if (connection != null) {
@@ -220,6 +231,7 @@ final class TranscriptRunner {
         }
         try {
             connection = new Connection(address, transcript.timeout());
+            if (IMPLICIT_TLS.contains(name)) connection.startTls();
         } catch (IOException e) {
             throw fail(step, "cannot connect to " + name + " at " + address + ": " + e, "");
         }

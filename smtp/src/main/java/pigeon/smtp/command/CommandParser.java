@@ -58,6 +58,7 @@ public final class CommandParser {
             case "EXPN" -> args.isBlank() ? syntax("Syntax: EXPN list") : new Expn(args.strip());
             case "HELP" -> new Help(args.strip());
             case "AUTH" -> auth(args);
+            case "STARTTLS" -> args.isEmpty() ? new StartTls() : syntax("Syntax: STARTTLS (no parameters allowed)");
             default -> new Unknown(verb.length() > 20 ? verb.substring(0, 20) : verb);
         };
     }

@@ -37,6 +37,9 @@ public sealed interface SmtpCommand {
 
     record Quit() implements SmtpCommand {}
 
+    /** RFC 3207 §4 {@code "STARTTLS"}, no parameters. */
+    record StartTls() implements SmtpCommand {}
+
     /**
      * RFC 4954 §4 {@code "AUTH" SP sasl-mech [SP initial-response]}; the mechanism upper-cased, the
      * initial response as sent (base64, or {@code "="} for an empty one).

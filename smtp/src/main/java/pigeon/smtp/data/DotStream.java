@@ -19,11 +19,12 @@ import java.util.Objects;
  * line, and a period after them is content. They are still turned into CRLF in what is stored
  * (RFC 5321 §2.3.8 forbids them, and IMAP clients stumble over them).
  *
- * <p>One exception, for a person typing into {@code nc} without {@code -C}: every line they send
- * ends in a bare LF, DATA included, and {@code <LF>.<LF>} is the only end they can type. A relay
- * passing on someone else's content, which is how smuggling works, sends its own commands with
- * CRLF and always gets the strict rule. So when the DATA command line itself ended in a bare LF,
- * a bare LF also begins a protocol line, and a "." line ending in LF or CRLF ends the data.
+ * <p>A bare CR or LF in the header section, before the first empty line, would become a line
+ * break in what is stored, and so a header field of its own ({@code Subject: x<CR>Bcc: victim}):
+ * such a message is marked ({@link #bareLineBreakInHeader()}) for the session to refuse (RFC 5322
+ * §2.2, as Postfix's {@code smtpd_forbid_bare_newline} does). This holds whatever the DATA command
+ * line ended in (RFC 5321 §4.1.1.4: a lone LF never ends the data, not even for {@code nc} without
+ * {@code -C}).
  *
  * <p>Lines longer than the limit (counted as sent, dot-stuffing included, line ending excluded)
  * make reads throw {@link DataLimitException}; reaching the end of the input before the end of
@@ -33,7 +34,6 @@ import java.util.Objects;
  */
 public final class DotStream extends InputStream {
     private final InputStream in;
-    private final boolean bareLfEndsLines;
     private final int maxLineLength, maxLineContent;
     private final byte[] out = new byte[3];
     private int outPos, outLen;
@@ -41,18 +41,16 @@ public final class DotStream extends InputStream {
     private boolean atLineStart = true;
     private int lineLength;
     private boolean ended, lineTooLong, discarding;
+    private boolean inHeader = true, bareInHeader;
     private IOException failure;
 
     /**
-     * @param in                   the session's buffered input, just after the DATA command line
-     * @param dataCommandEndedCrlf whether the DATA command line ended in CRLF (strict rule) or in a
-     *                             bare LF (the {@code nc} exception above)
-     * @param maxLineLength        the longest line allowed, in octets including CRLF (RFC 5321 counts so)
+     * @param in            the session's buffered input, just after the DATA command line
+     * @param maxLineLength the longest line allowed, in octets including CRLF (RFC 5321 counts so)
      */
-    public DotStream(InputStream in, boolean dataCommandEndedCrlf, int maxLineLength) {
+    public DotStream(InputStream in, int maxLineLength) {
         if (maxLineLength < 3) throw new IllegalArgumentException("line limit " + maxLineLength);
         this.in = Objects.requireNonNull(in);
-        this.bareLfEndsLines = !dataCommandEndedCrlf;
         this.maxLineLength = maxLineLength;
         this.maxLineContent = maxLineLength - 2;
     }
@@ -113,6 +111,9 @@ public final class DotStream extends InputStream {
 
     public boolean lineTooLong() { return lineTooLong; }
 
+    /** Whether a bare CR or LF came before the end of the header section (the message is to be refused). */
+    public boolean bareLineBreakInHeader() { return bareInHeader; }
+
     /** Decodes one step of the input into {@link #out}; may produce nothing (the end of data, a stuffing dot). */
     private void step() throws IOException {
         outPos = outLen = 0;
@@ -121,29 +122,25 @@ public final class DotStream extends InputStream {
             int c = raw();
             if (c == '\n') lineBreak(true);
             else {  // bare CR: stored as a line break, but it does not begin a protocol line
-                lineBreak(false);
+                bareLineBreak();
                 pushback = c;
             }
         } else if (b == '\n') {
-            lineBreak(bareLfEndsLines);  // bare LF: stored as a line break; see the class comment
+            bareLineBreak();  // bare LF: likewise
         } else if (atLineStart && b == '.') {
             atLineStart = false;
             counted();
             int c = raw();
             if (c == '\r') {
                 int d = raw();
-                if (d == '\n') {  // <CRLF>.<CRLF>, or <LF>.<CRLF> by the nc exception
+                if (d == '\n') {  // <CRLF>.<CRLF>
                     ended = true;
                     return;
                 }
-                lineBreak(false);  // ".<CR>x": the first period is dropped, the bare CR stored as a line break
+                bareLineBreak();  // ".<CR>x": the first period is dropped, the bare CR stored as a line break
                 pushback = d;
             } else if (c == '\n') {
-                if (bareLfEndsLines) {  // <LF>.<LF> and <CRLF>.<LF>, by the nc exception only
-                    ended = true;
-                    return;
-                }
-                lineBreak(false);  // ".<LF>" under the strict rule: content, not the end
+                bareLineBreak();  // ".<LF>": content, not the end
             } else {
                 pushback = c;  // RFC 5321 §4.5.2: a line's leading period is deleted
             }
@@ -154,11 +151,18 @@ public final class DotStream extends InputStream {
         }
     }
 
-    private void lineBreak(boolean beginsProtocolLine) {
+    private void lineBreak(boolean crlf) {
+        // the header section ends at its first empty line; with CRLF at the start of a line, that is here
+        if (crlf && lineLength == 0 && atLineStart) inHeader = false;
         out[outLen++] = '\r';
         out[outLen++] = '\n';
         lineLength = 0;
-        atLineStart = beginsProtocolLine;
+        atLineStart = crlf;
+    }
+
+    private void bareLineBreak() {
+        if (inHeader) bareInHeader = true;
+        lineBreak(false);
     }
 
     private void counted() throws DataLimitException {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pigeon.protocol.delivery.MailAddress;
+import pigeon.protocol.net.TimedOutputStream;
 
 /**
  * One client connection to a remote SMTP server (RFC 5321), blocking: greeting, EHLO (HELO when

@@ -23,16 +23,18 @@ public final class Replies {
     public static Reply helo(String hostname, String clientName) { return Reply.plain(250, hostname + " Hello " + clientName); }
 
     /**
-     * RFC 5321 §4.1.1.1: the EHLO reply lists the extensions, one per line. AUTH (RFC 4954) only
-     * when the password mechanisms may be used on this connection.
+     * RFC 5321 §4.1.1.1: the EHLO reply lists the extensions, one per line. STARTTLS (RFC 3207)
+     * while TLS can be started; AUTH (RFC 4954) only when the password mechanisms may be used on
+     * this connection.
      */
-    public static Reply ehlo(String hostname, String clientName, long maxMessageSize, boolean offerAuth) {
+    public static Reply ehlo(String hostname, String clientName, long maxMessageSize, boolean offerStartTls, boolean offerAuth) {
         List<String> lines = new ArrayList<>(List.of(hostname + " Hello " + clientName,
                 "PIPELINING",                   // RFC 2920
                 "SIZE " + maxMessageSize,       // RFC 1870
                 "8BITMIME",                     // RFC 6152
                 "SMTPUTF8",                     // RFC 6531
                 "ENHANCEDSTATUSCODES"));        // RFC 2034
+        if (offerStartTls) lines.add("STARTTLS");
         if (offerAuth) lines.add("AUTH " + String.join(" ", MECHANISMS));
         lines.add("HELP");
         return new Reply(250, "", lines);
@@ -47,7 +49,7 @@ public final class Replies {
 
     public static final Reply HELP = new Reply(214, "2.0.0", List.of(
             "Pigeon SMTP server; commands:",
-            "  HELO EHLO AUTH MAIL RCPT DATA",
+            "  HELO EHLO STARTTLS AUTH MAIL RCPT DATA",
             "  RSET NOOP VRFY HELP QUIT",
             "See RFC 5321 for how they are used.",
             "End of HELP info"));
@@ -57,6 +59,24 @@ public final class Replies {
 
     /** RFC 5321 §3.5.2, §7.3: mailing lists are not expanded for anyone. */
     public static final Reply EXPN = Reply.of(502, "5.5.1", "EXPN is not supported");
+
+    /**
+     * RFC 5322 §2.2, RFC 5321 §2.3.8: a bare CR or LF in the header section would be stored as a
+     * line break, that is, as a header field the sender did not write.
+     */
+    public static final Reply BARE_LINE_BREAK = Reply.of(550, "5.5.2", "Message header contains a bare CR or LF; lines must end in CRLF");
+
+    // --- STARTTLS (RFC 3207 §4) ---
+
+    public static final Reply TLS_READY = Reply.of(220, "2.0.0", "Ready to start TLS");
+
+    /** Not offered here: no certificate is configured, as if the command did not exist. */
+    public static final Reply TLS_UNAVAILABLE = Reply.of(502, "5.5.1", "STARTTLS not available");
+
+    public static final Reply TLS_ACTIVE = badSequence("TLS already active");
+
+    /** RFC 3207 §4: where a password may be sent only under TLS. */
+    public static final Reply TLS_REQUIRED = Reply.of(530, "5.7.0", "Must issue a STARTTLS command first");
 
     // --- AUTH (RFC 4954 §4, §6) ---
 

@@ -13,7 +13,6 @@ import pigeon.protocol.net.Connection;
 import pigeon.protocol.net.LineReader;
 import pigeon.protocol.net.LineTooLongException;
 import pigeon.protocol.sasl.Authenticator;
-import pigeon.protocol.sasl.PlaintextPolicy;
 import pigeon.protocol.sasl.SaslPlain;
 import pigeon.smtp.SmtpConfig;
 import pigeon.smtp.command.SmtpCommand.Auth;
@@ -47,8 +46,8 @@ final class AuthHandler {
         this.io = io;
     }
 
-    /** Whether EHLO offers AUTH: the password mechanisms only where {@link PlaintextPolicy} allows them. */
-    boolean offered() { return PlaintextPolicy.allowed(connection); }
+    /** Whether EHLO offers AUTH: the password mechanisms only where {@link Connection#plaintextAuthAllowed()} allows them. */
+    boolean offered() { return connection.plaintextAuthAllowed(); }
 
     /** AUTH after EHLO, outside a mail transaction (the session checked both). */
     Outcome auth(Greeted state, Auth command) throws IOException {

@@ -44,7 +44,7 @@ final class DataHandler {
         this.io = io;
     }
 
-    Outcome data(MailGiven state, boolean dataLineEndedCrlf) throws IOException {
+    Outcome data(MailGiven state) throws IOException {
         Transaction tx = state.transaction();
         // RFC 5321 §3.3: 503 without any RCPT, 554 when every RCPT was refused; the transaction stays open.
         if (tx.recipients().isEmpty())
@@ -54,7 +54,7 @@ final class DataHandler {
         io.send(Replies.START_DATA);
         io.flush();  // RFC 2920 §3.1: the client waits for 354 before it sends the text
 
-        DotStream dot = new DotStream(io.input(), dataLineEndedCrlf, config.maxTextLineLength());
+        DotStream dot = new DotStream(io.input(), config.maxTextLineLength());
         SizeLimitInputStream limited = new SizeLimitInputStream(dot, config.maxMessageSize());
         byte[] trace = traceHeaders(state, id).getBytes(StandardCharsets.UTF_8);
         InputStream message = new SequenceInputStream(new ByteArrayInputStream(trace), limited);
@@ -91,6 +91,7 @@ final class DataHandler {
         }
         if (limited.exceeded()) failure = Replies.MESSAGE_TOO_LARGE;
         else if (dot.lineTooLong()) failure = Replies.dataLineTooLong(config.maxTextLineLength());
+        else if (dot.bareLineBreakInHeader()) failure = Replies.BARE_LINE_BREAK;
         else if (failure == null && unread) {
             log.warn("message {}: delivery returned without reading the message to its end", id);
             failure = Replies.LOCAL_ERROR;

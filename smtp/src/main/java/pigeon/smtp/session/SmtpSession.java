@@ -25,6 +25,7 @@ public final class SmtpSession {
     private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
 
     private final SmtpConfig config;
+    private final Connection connection;
     private final SessionIo io;
     private final CommandParser parser;
     private final TransactionHandler transactions;
@@ -35,6 +36,7 @@ public final class SmtpSession {
 
     public SmtpSession(SmtpConfig config, DeliveryTarget target, Authenticator authenticator, Connection connection) {
         this.config = config;
+        this.connection = connection;
         this.io = new SessionIo(connection);
         this.parser = new CommandParser(config.hostname());
         this.auth = new AuthHandler(config, authenticator, connection, io);
@@ -75,7 +77,7 @@ public final class SmtpSession {
         }
         SmtpCommand command = parser.parse(line.text());
         log.debug("{}", command);
-        return dispatch(command, line.crlf());
+        return dispatch(command);
     }
 
     /**
@@ -84,7 +86,7 @@ public final class SmtpSession {
      * and RSET are valid in any state, HELO/EHLO too). AUTH is an EHLO extension, and RFC 4954 §4
      * does not permit it during a mail transaction.
      */
-    private Outcome dispatch(SmtpCommand command, boolean crlf) throws IOException {
+    private Outcome dispatch(SmtpCommand command) throws IOException {
         return switch (command) {
             case Helo h -> transactions.hello(state, h.domain(), false);
             case Ehlo e -> transactions.hello(state, e.domain(), true);
@@ -92,11 +94,12 @@ public final class SmtpSession {
             case Mail m -> same(Replies.badSequence(state instanceof MailGiven ? "Nested MAIL command" : "Send HELO or EHLO first"));
             case Rcpt r when state instanceof MailGiven t -> transactions.rcpt(t, r);
             case Rcpt r -> same(Replies.badSequence("Need MAIL before RCPT"));
-            case Data d when state instanceof MailGiven t -> data.data(t, crlf);
+            case Data d when state instanceof MailGiven t -> data.data(t);
             case Data d -> same(Replies.badSequence("Need MAIL before DATA"));
             case Auth a when state instanceof Greeted g && g.client().extended() -> auth.auth(g, a);
             case Auth a -> same(Replies.badSequence(state instanceof MailGiven
                     ? "AUTH not permitted during a mail transaction" : "Send EHLO first"));
+            case StartTls t -> startTls();
             case Rset r -> transactions.rset(state);
             case Noop n -> same(Replies.OK);
             case Vrfy v -> same(Replies.VRFY);
@@ -109,6 +112,27 @@ public final class SmtpSession {
             case Unknown u -> same(Replies.unknownCommand());
             case Invalid i -> same(Replies.forProblem(i.problem(), i.detail()));
         };
+    }
+
+    /**
+     * RFC 3207 §4: after EHLO, outside a mail transaction; 220, then the handshake, then the
+     * session starts over (§4.2: all knowledge from the client, EHLO and AUTH included, is discarded,
+     * and so are any commands it pipelined in the clear after STARTTLS).
+     */
+    private Outcome startTls() throws IOException {
+        if (connection.secure()) return same(Replies.TLS_ACTIVE);
+        if (!connection.tlsAvailable()) return same(Replies.TLS_UNAVAILABLE);
+        if (!(state instanceof Greeted g) || !g.client().extended())
+            return same(Replies.badSequence(state instanceof MailGiven ? "STARTTLS not permitted during a mail transaction" : "Send EHLO first"));
+        io.send(Replies.TLS_READY);
+        io.flush();
+        try {
+            connection.startTls();
+        } catch (IOException e) {
+            log.info("TLS handshake failed: {}", e.getMessage());
+            return Outcome.silent(new Closing());
+        }
+        return Outcome.silent(new Connected());
     }
 
     private Outcome same(Reply reply) { return Outcome.reply(state, reply); }

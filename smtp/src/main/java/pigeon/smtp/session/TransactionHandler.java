@@ -46,7 +46,7 @@ final class TransactionHandler {
         };
         Client client = new Client(name, extended, user);
         return Outcome.reply(new Greeted(client), extended
-                ? Replies.ehlo(config.hostname(), name, config.maxMessageSize(), authOffered.getAsBoolean())
+                ? Replies.ehlo(config.hostname(), name, config.maxMessageSize(), connection.tlsAvailable(), authOffered.getAsBoolean())
                 : Replies.helo(config.hostname(), name));
     }
 
@@ -57,7 +57,9 @@ final class TransactionHandler {
         // RFC 6409 §4.3: a submission server takes mail only from clients that authenticated.
         if (config.authRequired() && client.authenticatedUser().isEmpty()) {
             log.info("MAIL refused: not authenticated");
-            return Outcome.reply(state, Replies.AUTH_REQUIRED);
+            // RFC 3207 §4: here a password may go only under TLS, so that comes first
+            boolean tlsFirst = !authOffered.getAsBoolean() && connection.tlsAvailable();
+            return Outcome.reply(state, tlsFirst ? Replies.TLS_REQUIRED : Replies.AUTH_REQUIRED);
         }
         // RFC 5321 §4.1.1.11: after HELO no extension was offered, so no parameter is understood.
         if (!client.extended() && !params.isEmpty()) return Outcome.reply(state, Replies.NO_PARAMETERS_AFTER_HELO);

@@ -158,10 +158,17 @@ class CommandParserTest {
         assertProblem(Problem.SYNTAX, "EXPN ");
     }
 
+    /** RFC 3207 §4: STARTTLS takes no parameters (501). */
+    @Test void starttls() {
+        assertEquals(new StartTls(), parse("STARTTLS"));
+        assertEquals(new StartTls(), parse("starttls"));
+        assertProblem(Problem.SYNTAX, "STARTTLS now");
+    }
+
     @Test void unknownVerbs() {
         assertEquals(new Unknown("FOO"), parse("foo bar"));
         assertEquals(new Unknown(""), parse(""));
-        assertEquals(new Unknown("STARTTLS"), parse("STARTTLS"));
+        assertEquals(new Unknown("STARTTLSX"), parse("STARTTLSX"));
         assertEquals(new Unknown("MAILFROM:<A@B>"), parse("MAILFROM:<a@b>"));
         assertEquals(20, ((Unknown) parse("X".repeat(100))).verb().length());
     }

@@ -22,7 +22,7 @@ class DotStreamTest {
     /** Reads under the strict rule (DATA ended in CRLF); checks what follows the data is untouched. */
     private static String strict(String wire, String expectedRest) throws IOException {
         ByteArrayInputStream in = input(wire);
-        DotStream dot = new DotStream(in, true, LIMIT);
+        DotStream dot = new DotStream(in, LIMIT);
         String body = readAll(dot);
         assertTrue(dot.ended());
         assertEquals(expectedRest, rest(in), "the stream must stop right after the end-of-data line");
@@ -71,31 +71,38 @@ class DotStreamTest {
         assertEquals("a\r\n\r\n.\r\n", strict("a\r\n.\r.\r\n.\r\n", ""));
     }
 
-    @Test void ncException() throws IOException {
-        // DATA itself ended in a bare LF: a person typing into nc; LF.LF ends the data.
-        ByteArrayInputStream in = input("Subject: typed\n\nhello\n..dot\n.\nQUIT\n");
-        DotStream dot = new DotStream(in, false, LIMIT);
-        assertEquals("Subject: typed\r\n\r\nhello\r\n.dot\r\n", readAll(dot));
-        assertEquals("QUIT\n", rest(in));
-        // and the strict end still works for such a client
-        in = input("x\r\n.\r\nQUIT\n");
-        assertEquals("x\r\n", readAll(new DotStream(in, false, LIMIT)));
-        assertEquals("QUIT\n", rest(in));
-        in = input("x\n.\r\nQUIT\n");
-        assertEquals("x\r\n", readAll(new DotStream(in, false, LIMIT)));
-        // a bare CR never begins a line, even then
-        in = input("x\r.\n.\n");
-        assertEquals("x\r\n.\r\n", readAll(new DotStream(in, false, LIMIT)));
+    /** RFC 5321 §4.1.1.4: a lone LF never ends the data, whatever the DATA line ended in (no nc exception). */
+    @Test void bareLfNeverEndsTheData() throws IOException {
+        ByteArrayInputStream in = input("Subject: typed\r\n\r\nhello\n.\nQUIT\r\n.\r\nNOOP\r\n");
+        assertEquals("Subject: typed\r\n\r\nhello\r\n.\r\nQUIT\r\n", readAll(new DotStream(in, LIMIT)));
+        assertEquals("NOOP\r\n", rest(in));
+    }
+
+    /** A bare CR or LF before the header section's end would become a header field of its own. */
+    @Test void bareLineBreaksInTheHeaderAreMarked() throws IOException {
+        for (String header : new String[] {"Subject: x\rBcc: victim@example.test\r\n\r\nbody\r\n.\r\n",
+                "Subject: x\nBcc: victim@example.test\r\n\r\nbody\r\n.\r\n", "Subject: x\n\nbody\r\n.\r\n",
+                "Subject: x\r\n\n\r\nbody\r\n.\r\n"}) {
+            DotStream dot = new DotStream(input(header), LIMIT);
+            readAll(dot);
+            assertTrue(dot.bareLineBreakInHeader(), header);
+        }
+        for (String body : new String[] {"Subject: x\r\n\r\nbody\nmore\rend\r\n.\r\n", "\r\nno header\nx\r\n.\r\n",
+                "Subject: x\r\n\r\n\nx\r\n.\r\n"}) {
+            DotStream dot = new DotStream(input(body), LIMIT);
+            readAll(dot);
+            assertFalse(dot.bareLineBreakInHeader(), body);
+        }
     }
 
     @Test void endOfInputBeforeTheDotIsAnError() throws IOException {
-        DotStream dot = new DotStream(input("Subject: cut\r\n\r\npartial"), true, LIMIT);
+        DotStream dot = new DotStream(input("Subject: cut\r\n\r\npartial"), LIMIT);
         assertThrows(EOFException.class, () -> readAll(dot));
         assertTrue(dot.failed());
         assertThrows(EOFException.class, dot::read, "sticky");
         assertThrows(EOFException.class, dot::drain);
         // ending on a smuggled "end" is also an unfinished message
-        assertThrows(EOFException.class, () -> readAll(new DotStream(input("a\n.\n"), true, LIMIT)));
+        assertThrows(EOFException.class, () -> readAll(new DotStream(input("a\n.\n"), LIMIT)));
     }
 
     @Test void overlongLineThrowsThenDrains() throws IOException {
@@ -103,7 +110,7 @@ class DotStreamTest {
         assertEquals(line + "\r\n", strict(line + "\r\n.\r\n", ""));
 
         ByteArrayInputStream in = input("ok\r\n" + "y".repeat(LIMIT - 1) + "\r\nmore\r\n.\r\nNOOP\r\n");
-        DotStream dot = new DotStream(in, true, LIMIT);
+        DotStream dot = new DotStream(in, LIMIT);
         DataLimitException e = assertThrows(DataLimitException.class, () -> readAll(dot));
         assertEquals(DataLimitException.Limit.LINE_LENGTH, e.limit());
         assertTrue(dot.lineTooLong());
@@ -115,7 +122,7 @@ class DotStreamTest {
 
     @Test void drainAfterANormalRead() throws IOException {
         ByteArrayInputStream in = input("a\r\nb\r\n.\r\nNOOP\r\n");
-        DotStream dot = new DotStream(in, true, LIMIT);
+        DotStream dot = new DotStream(in, LIMIT);
         assertEquals('a', dot.read());
         assertTrue(dot.drain(), "something was left");
         assertEquals(-1, dot.read());
@@ -125,7 +132,7 @@ class DotStreamTest {
 
     @Test void sizeLimitThrowsAndTheRestCanBeDrained() throws IOException {
         ByteArrayInputStream in = input("0123456789\r\n0123456789\r\n.\r\nNOOP\r\n");
-        DotStream dot = new DotStream(in, true, LIMIT);
+        DotStream dot = new DotStream(in, LIMIT);
         SizeLimitInputStream limited = new SizeLimitInputStream(dot, 15);
         DataLimitException e = assertThrows(DataLimitException.class, () -> limited.readAllBytes());
         assertEquals(DataLimitException.Limit.MESSAGE_SIZE, e.limit());
@@ -136,7 +143,7 @@ class DotStreamTest {
     }
 
     @Test void sizeLimitAllowsExactlyTheLimit() throws IOException {
-        SizeLimitInputStream limited = new SizeLimitInputStream(new DotStream(input("0123456789\r\n.\r\n"), true, LIMIT), 12);
+        SizeLimitInputStream limited = new SizeLimitInputStream(new DotStream(input("0123456789\r\n.\r\n"), LIMIT), 12);
         assertEquals(12, limited.readAllBytes().length);
         assertFalse(limited.exceeded());
         assertEquals(12, limited.count());
@@ -144,7 +151,7 @@ class DotStreamTest {
 
     @Test void singleByteAndBulkReadsAgree() throws IOException {
         String wire = "..a\r\nb\nc\r.\r\n..\r\n.\r\n";
-        DotStream one = new DotStream(input(wire), true, LIMIT);
+        DotStream one = new DotStream(input(wire), LIMIT);
         StringBuilder b = new StringBuilder();
         for (int c; (c = one.read()) >= 0; ) b.append((char) c);
         assertEquals(strict(wire, ""), b.toString());
