@@ -9,17 +9,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * A stored message's bytes, or a range of them, read straight from the open result: the stream
- * holds a pooled connection until it is closed.
+ * A stored message's bytes, or a range of them, copied out of the database before the caller
+ * sees the first octet (into memory while small, a temporary file beyond that: {@link Spool}).
+ * The pooled connection is back in the pool before anything is written to a client, so that
+ * clients that stop reading in the middle of a FETCH or RETR cannot hold every connection and
+ * stall delivery for everyone.
  */
 final class ContentStream extends FilterInputStream {
-    private final Connection connection;
-    private long remaining;
+    private final Spool spool;
 
-    private ContentStream(InputStream in, long length, Connection connection) {
-        super(in);
-        this.remaining = length;
-        this.connection = connection;
+    private ContentStream(Spool spool) throws IOException {
+        super(spool.open());
+        this.spool = spool;
     }
 
     /**
@@ -28,61 +29,54 @@ final class ContentStream extends FilterInputStream {
      * returns the empty string).
      */
     static InputStream open(Jdbc jdbc, long messageId, long offset, long length) {
-        Connection c = null;
-        try {
-            c = jdbc.open();
-            PreparedStatement s = c.prepareStatement("SELECT size, content FROM messages WHERE id = ?");
+        try (Connection c = jdbc.open();
+             PreparedStatement s = c.prepareStatement("SELECT size, content FROM messages WHERE id = ?")) {
             s.setLong(1, messageId);
-            ResultSet r = s.executeQuery();
-            if (!r.next()) throw new StoreException("no message " + messageId, null);
-            long size = r.getLong(1);
-            long from = Math.min(offset, size);
-            long n = Math.min(length, size - from);
-            if (n == 0) {
-                c.close();
-                return InputStream.nullInputStream();
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) throw new StoreException("no message " + messageId, null);
+                long size = r.getLong(1);
+                long from = Math.min(offset, size);
+                long n = Math.min(length, size - from);
+                if (n == 0) return InputStream.nullInputStream();
+                // Portable (PostgreSQL's BYTEA has no Blob); H2's own Blob.getBinaryStream(pos, length) skips the same way.
+                try (InputStream in = r.getBinaryStream(2)) {
+                    in.skipNBytes(from);
+                    return new ContentStream(Spool.read(new BoundedInputStream(in, n)));
+                }
             }
-            // Portable (PostgreSQL's BYTEA has no Blob); H2's own Blob.getBinaryStream(pos, length) skips the same way.
-            InputStream in = r.getBinaryStream(2);
-            in.skipNBytes(from);
-            return new ContentStream(in, n, c);
-        } catch (SQLException | IOException | RuntimeException e) {
-            if (c != null) {
-                try { c.close(); } catch (SQLException ignored) { /* returning it to the pool anyway */ }
-            }
-            if (e instanceof StoreException se) throw se;
+        } catch (SQLException | IOException e) {
             throw new StoreException("read message " + messageId + " failed", e);
         }
     }
 
-    @Override public int read() throws IOException {
-        if (remaining <= 0) return -1;
-        int b = super.read();
-        if (b >= 0) remaining--;
-        return b;
-    }
-
-    @Override public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) return 0;
-        if (remaining <= 0) return -1;
-        int n = super.read(b, off, (int) Math.min(len, remaining));
-        if (n > 0) remaining -= n;
-        return n;
-    }
-
-    @Override public long skip(long n) throws IOException {
-        long done = super.skip(Math.min(n, remaining));
-        remaining -= done;
-        return done;
-    }
-
-    @Override public int available() throws IOException { return (int) Math.min(super.available(), remaining); }
-
     @Override public boolean markSupported() { return false; }
 
     @Override public void close() throws IOException {
-        try { super.close(); } finally {
-            try { connection.close(); } catch (SQLException ignored) { /* returning it to the pool anyway */ }
+        try { super.close(); } finally { spool.close(); }
+    }
+
+    /** The first {@code limit} octets of a stream. */
+    private static final class BoundedInputStream extends FilterInputStream {
+        private long remaining;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.remaining = limit;
+        }
+
+        @Override public int read() throws IOException {
+            if (remaining <= 0) return -1;
+            int b = super.read();
+            if (b >= 0) remaining--;
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) return 0;
+            if (remaining <= 0) return -1;
+            int n = super.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) remaining -= n;
+            return n;
         }
     }
 }

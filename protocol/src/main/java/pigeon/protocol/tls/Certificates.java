@@ -40,6 +40,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -86,7 +87,7 @@ public record Certificates(List<X509Certificate> chain, PrivateKey key) {
         Files.createDirectories(dir);
         Certificates made = make(hostname);
         Path tmpKey = dir.resolve("key.pem.tmp"), tmpCert = dir.resolve("cert.pem.tmp");
-        writePem(tmpKey, made.key());
+        writePem(tmpKey, new JcaPKCS8Generator(made.key(), null).generate());  // PKCS#8, "PRIVATE KEY", as openssl writes it
         try {
             Files.setPosixFilePermissions(tmpKey, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
