@@ -19,6 +19,7 @@ import pigeon.imap.ImapConfig;
 import pigeon.imap.decode.ImapLimits;
 import pigeon.pop3.Pop3Config;
 import pigeon.protocol.net.ListenerConfig;
+import pigeon.protocol.sasl.LoginThrottle;
 import pigeon.smtp.SmtpConfig;
 import pigeon.smtp.relay.RelayConfig;
 import pigeon.smtp.relay.RetrySchedule;
@@ -59,12 +60,13 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
      * {@code P.max-connections-per-ip}, {@code P.timeout}, {@code P.write-timeout}. An implicit-TLS
      * port shares its protocol's limits.
      */
-    private static ListenerConfig listener(Settings s, String name, String keys, int port, InetAddress bind, Duration timeout, boolean loopback) {
+    private static ListenerConfig listener(Settings s, String name, String keys, int port, InetAddress bind, Duration timeout,
+                                           boolean loopback, LoginThrottle logins) {
         return new ListenerConfig(name, new InetSocketAddress(bind, port),
                 s.integer(keys + ".max-connections", ListenerConfig.DEFAULT_MAX_CONNECTIONS),
                 s.integer(keys + ".max-connections-per-ip", MAX_CONNECTIONS_PER_IP),
                 s.duration(keys + ".timeout", timeout),
-                s.duration(keys + ".write-timeout", ListenerConfig.DEFAULT_WRITE_TIMEOUT), Optional.empty(), false, loopback);
+                s.duration(keys + ".write-timeout", ListenerConfig.DEFAULT_WRITE_TIMEOUT), Optional.empty(), false, loopback, logins);
     }
 
     /** Reads {@code file} if given, else {@code dataDir/pigeon.properties} if it exists; {@code overrides} win. */
@@ -113,29 +115,32 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
         DeliveryPolicy delivery = new DeliveryPolicy(s.integer("delivery.max-received-headers", DeliveryPolicy.DEFAULT.maxReceivedHeaders()));
 
         boolean loopback = s.bool("auth.plaintext-on-loopback", true);
-        ListenerConfig smtpListener = listener(s, "smtp", "smtp", s.integer("smtp.port", 2525), bind, SMTP_TIMEOUT, loopback);
+        // one count of failed logins for every protocol: guessing over IMAP slows POP3 and SMTP AUTH too
+        LoginThrottle logins = new LoginThrottle(s.duration("auth.max-failed-login-delay", Duration.ofSeconds(30)),
+                s.duration("auth.failures-forgotten-after", Duration.ofMinutes(15)));
+        ListenerConfig smtpListener = listener(s, "smtp", "smtp", s.integer("smtp.port", 2525), bind, SMTP_TIMEOUT, loopback, logins);
         SmtpConfig smtp = new SmtpConfig(hostname,
                 s.size("smtp.max-message-size", SmtpConfig.DEFAULT_MAX_MESSAGE_SIZE),
                 s.integer("smtp.max-recipients", SmtpConfig.DEFAULT_MAX_RECIPIENTS),
                 s.integer("smtp.max-command-line-length", SmtpConfig.DEFAULT_MAX_COMMAND_LINE_LENGTH),
                 s.integer("smtp.max-line-length", SmtpConfig.DEFAULT_MAX_TEXT_LINE_LENGTH),
                 s.integer("smtp.max-errors", SmtpConfig.DEFAULT_MAX_ERRORS), false,
-                s.duration("smtp.failed-auth-delay", SmtpConfig.DEFAULT_FAILED_AUTH_DELAY));
+                s.duration("smtp.failed-login-delay", SmtpConfig.DEFAULT_FAILED_AUTH_DELAY));
         // RFC 6409: the submission port takes the same SMTP, but only after AUTH; RFC 8314 §3.3: and over implicit TLS.
-        ListenerConfig submissionListener = listener(s, "submission", "submission", s.integer("submission.port", 2587), bind, SMTP_TIMEOUT, loopback);
+        ListenerConfig submissionListener = listener(s, "submission", "submission", s.integer("submission.port", 2587), bind, SMTP_TIMEOUT, loopback, logins);
         // RFC 1939 §3: an inactivity timer of at least 10 minutes.
-        ListenerConfig pop3Listener = listener(s, "pop3", "pop3", s.integer("pop3.port", 2110), bind, Duration.ofMinutes(10), loopback);
+        ListenerConfig pop3Listener = listener(s, "pop3", "pop3", s.integer("pop3.port", 2110), bind, Duration.ofMinutes(10), loopback, logins);
         Pop3Config pop3 = new Pop3Config(hostname, Pop3Config.DEFAULT_MAX_LINE_LENGTH,
                 s.integer("pop3.max-failed-logins", Pop3Config.DEFAULT_MAX_FAILED_LOGINS),
                 s.duration("pop3.failed-login-delay", Pop3Config.DEFAULT_FAILED_LOGIN_DELAY));
 
         // RFC 9051 §5.4: the autologout timer is at least 30 minutes; Thunderbird holds several connections.
-        ListenerConfig imapListener = listener(s, "imap", "imap", s.integer("imap.port", 2143), bind, Duration.ofMinutes(30), loopback);
+        ListenerConfig imapListener = listener(s, "imap", "imap", s.integer("imap.port", 2143), bind, Duration.ofMinutes(30), loopback, logins);
         ImapConfig.checkAutologout(imapListener.readTimeout());
         List<ListenerConfig> implicit = new java.util.ArrayList<>();
-        s.port("submissions.port", 2465).ifPresent(p -> implicit.add(listener(s, "submissions", "submission", p, bind, SMTP_TIMEOUT, loopback)));
-        s.port("imaps.port", 2993).ifPresent(p -> implicit.add(listener(s, "imaps", "imap", p, bind, Duration.ofMinutes(30), loopback)));
-        s.port("pop3s.port", 2995).ifPresent(p -> implicit.add(listener(s, "pop3s", "pop3", p, bind, Duration.ofMinutes(10), loopback)));
+        s.port("submissions.port", 2465).ifPresent(p -> implicit.add(listener(s, "submissions", "submission", p, bind, SMTP_TIMEOUT, loopback, logins)));
+        s.port("imaps.port", 2993).ifPresent(p -> implicit.add(listener(s, "imaps", "imap", p, bind, Duration.ofMinutes(30), loopback, logins)));
+        s.port("pop3s.port", 2995).ifPresent(p -> implicit.add(listener(s, "pop3s", "pop3", p, bind, Duration.ofMinutes(10), loopback, logins)));
         TlsFiles tls = new TlsFiles(Optional.ofNullable(s.string("tls.certificate", null)).map(Path::of),
                 Optional.ofNullable(s.string("tls.key", null)).map(Path::of));
         ImapLimits d = ImapLimits.DEFAULTS;

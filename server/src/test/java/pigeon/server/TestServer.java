@@ -51,7 +51,7 @@ final class TestServer implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "hostname", "mx." + DOMAIN, "domains", DOMAIN,
                 "smtp.port", "0", "submission.port", "0", "pop3.port", "0",
-                "pop3.failed-login-delay", "0s", "smtp.failed-auth-delay", "0s",
+                "pop3.failed-login-delay", "0s", "smtp.failed-login-delay", "0s",
                 "imap.port", "0", "imap.failed-login-delay", "0s"));
         settings.putAll(Map.of("submissions.port", "0", "imaps.port", "0", "pop3s.port", "0"));
         settings.putAll(overrides);

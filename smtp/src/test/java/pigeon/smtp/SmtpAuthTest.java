@@ -364,8 +364,8 @@ class SmtpAuthTest {
             pigeon.setAdditive(true);
         }
         List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertTrue(lines.contains("AUTH PLAIN alice@example.test: failed, invalid credentials"), lines::toString);
-        assertTrue(lines.contains("AUTH LOGIN alice: failed, invalid credentials"), lines::toString);
+        assertTrue(lines.contains("AUTH PLAIN alice@example.test: failed, invalid credentials; answered in 0 ms"), lines::toString);
+        assertTrue(lines.contains("AUTH LOGIN alice: failed, invalid credentials; answered in 0 ms"), lines::toString);
         assertTrue(lines.contains("AUTH PLAIN: cancelled by the client"), lines::toString);
         assertTrue(lines.contains("AUTH PLAIN alice@example.test: authenticated as alice@example.test"), lines::toString);
         assertTrue(lines.contains("Auth[PLAIN ***]"), "commands are logged at debug, redacted: " + lines);

@@ -71,6 +71,7 @@ final class AuthHandler {
     private Outcome check(String user, String password, NotAuthenticated state, SessionContext ctx) throws IOException {
         Optional<Account> account = ctx.services().directory().authenticate(user, password);
         if (account.isEmpty()) return failed(state, ctx, user);
+        ctx.connection().loginSucceeded(user);
         log.info("login {}", account.get().address());
         // RFC 9051 §6.2.3: the OK may carry the capabilities, which change at login
         return Outcome.ok(new ImapState.Authenticated(account.get()), "CAPABILITY " + ctx.capabilities(true), "Logged in");
@@ -78,9 +79,10 @@ final class AuthHandler {
 
     private Outcome failed(NotAuthenticated state, SessionContext ctx, String who) throws IOException {
         ImapConfig config = ctx.services().config();
-        log.info("failed login for {}", who);
+        java.time.Duration delay = ctx.connection().loginFailed(who, config.failedLoginDelay());
+        log.info("failed login for {}; answered in {} ms", who, delay.toMillis());
         try {
-            Thread.sleep(config.failedLoginDelay());
+            Thread.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

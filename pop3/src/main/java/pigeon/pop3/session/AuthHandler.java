@@ -86,24 +86,25 @@ final class AuthHandler {
             try {
                 line = lines.read(MAX_SASL_RESPONSE);
             } catch (LineTooLongException e) {
-                return failed(state, "SASL response too long");
+                return failed(state, "", "SASL response too long");
             }
             if (line == null) throw new EOFException("client left during AUTH");
             response = line.text();
             if (response.equals("*")) throw new Refused("Authentication cancelled");  // RFC 5034 §4
         }
         Optional<SaslPlain.Credentials> credentials = SaslPlain.decode(response);
-        if (credentials.isEmpty()) return failed(state, "malformed PLAIN response");
+        if (credentials.isEmpty()) return failed(state, "", "malformed PLAIN response");
         SaslPlain.Credentials c = credentials.get();
         // RFC 4616 §2: acting as someone else is not supported; naming oneself is fine.
         if (!c.authzid().isEmpty() && !c.authzid().equalsIgnoreCase(c.username()))
-            return failed(state, "authorization identity " + printable(c.authzid()) + " refused for " + printable(c.username()));
+            return failed(state, c.username(), "authorization identity " + printable(c.authzid()) + " refused for " + printable(c.username()));
         return login(new Authorization(Optional.empty(), state.failedLogins()), c.username(), c.password());
     }
 
     private Pop3State login(Authorization state, String username, String password) throws IOException {
         Optional<Maildrop.Owner> owner = maildrop.authenticate(username, password);
-        if (owner.isEmpty()) return failed(state, "bad credentials for " + printable(username));
+        if (owner.isEmpty()) return failed(state, username, "bad credentials for " + printable(username));
+        connection.loginSucceeded(username);
         Optional<MaildropLocks.Lease> lease = locks.tryLock(owner.get().id());
         if (lease.isEmpty()) {
             // RFC 1939 §8 and RFC 2449 §8.1.1: another session has this maildrop; stay in AUTHORIZATION.
@@ -126,10 +127,11 @@ final class AuthHandler {
     }
 
     /** RFC 1939 §7: back to the start of AUTHORIZATION; after too many failures, the end. */
-    private Pop3State failed(Authorization state, String why) throws IOException {
+    private Pop3State failed(Authorization state, String username, String why) throws IOException {
         int failures = state.failedLogins() + 1;
-        log.info("login failed ({} of {}): {}", failures, config.maxFailedLogins(), why);
-        pause();
+        java.time.Duration delay = connection.loginFailed(username, config.failedLoginDelay());
+        log.info("login failed ({} of {}): {}; answered in {} ms", failures, config.maxFailedLogins(), why, delay.toMillis());
+        pause(delay);
         replies.err(INVALID);
         if (failures >= config.maxFailedLogins()) {
             log.info("closing after {} failed logins", failures);
@@ -138,11 +140,11 @@ final class AuthHandler {
         return new Authorization(Optional.empty(), failures);
     }
 
-    private void pause() throws IOException {
-        if (config.failedLoginDelay().isZero()) return;
+    private void pause(java.time.Duration delay) throws IOException {
+        if (delay.isZero()) return;
         replies.flushIfIdle();  // earlier pipelined replies need not wait for the delay
         try {
-            Thread.sleep(config.failedLoginDelay());
+            Thread.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted during the failed-login delay");

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -56,6 +57,14 @@ public final class Connection implements AutoCloseable {
     public boolean plaintextAuthAllowed() {
         return secure() || (config.plaintextOnLoopback() && remoteAddress().isLoopbackAddress());
     }
+
+    /**
+     * Counts a failed login (RFC 4954 §4, RFC 9051 §11.3: slow guessing down) and tells how long to
+     * wait before answering it; see {@link pigeon.protocol.sasl.LoginThrottle}.
+     */
+    public Duration loginFailed(String user, Duration base) { return config.logins().failed(remoteAddress(), user, base); }
+
+    public void loginSucceeded(String user) { config.logins().succeeded(remoteAddress(), user); }
 
     /** The TLS protocol and cipher suite, for Received fields and logs. */
     public Optional<String> tlsDescription() {

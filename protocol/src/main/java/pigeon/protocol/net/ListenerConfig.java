@@ -3,6 +3,7 @@ package pigeon.protocol.net;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
+import pigeon.protocol.sasl.LoginThrottle;
 import pigeon.protocol.tls.Tls;
 
 /**
@@ -19,10 +20,11 @@ import pigeon.protocol.tls.Tls;
  * @param implicitTls         whether every connection starts with the TLS handshake (RFC 8314 §3.3)
  * @param plaintextOnLoopback whether passwords may be sent in the clear from this machine (telnet,
  *                            nc); elsewhere they need TLS (RFC 8314 §3.3)
+ * @param logins              failed-login counting, shared by every listener of a server
  */
 public record ListenerConfig(String protocol, InetSocketAddress address, int maxConnections, int maxConnectionsPerIp,
                              Duration readTimeout, Duration writeTimeout, Optional<Tls> tls, boolean implicitTls,
-                             boolean plaintextOnLoopback) {
+                             boolean plaintextOnLoopback, LoginThrottle logins) {
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofMinutes(1);
 
@@ -37,18 +39,19 @@ public record ListenerConfig(String protocol, InetSocketAddress address, int max
     /** Cleartext, no TLS, default total and write limits, cleartext passwords on loopback. */
     public ListenerConfig(String protocol, InetSocketAddress address, int maxConnectionsPerIp, Duration readTimeout) {
         this(protocol, address, DEFAULT_MAX_CONNECTIONS, maxConnectionsPerIp, readTimeout, DEFAULT_WRITE_TIMEOUT,
-                Optional.empty(), false, true);
+                Optional.empty(), false, true, LoginThrottle.defaults());
     }
 
     /** STARTTLS offered with {@code tls} (or, if {@code implicit}, TLS from the first octet). */
     public ListenerConfig withTls(Tls tls, boolean implicit) {
         return new ListenerConfig(protocol, address, maxConnections, maxConnectionsPerIp, readTimeout, writeTimeout,
-                Optional.of(tls), implicit, plaintextOnLoopback);
+                Optional.of(tls), implicit, plaintextOnLoopback, logins);
     }
 
-    public ListenerConfig withLimits(int maxConnections, Duration writeTimeout, boolean plaintextOnLoopback) {
+    /** Counts failed logins in {@code shared}, with the other listeners that use it. */
+    public ListenerConfig withLogins(LoginThrottle shared) {
         return new ListenerConfig(protocol, address, maxConnections, maxConnectionsPerIp, readTimeout, writeTimeout,
-                tls, implicitTls, plaintextOnLoopback);
+                tls, implicitTls, plaintextOnLoopback, shared);
     }
 
     private static void positive(Duration d, String what) {

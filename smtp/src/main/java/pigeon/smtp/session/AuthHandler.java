@@ -100,6 +100,7 @@ final class AuthHandler {
         // RFC 4616 §2: acting as someone else is not supported; naming oneself (by login or account name) is.
         if (!authzid.isEmpty() && !authzid.equalsIgnoreCase(username) && !authzid.equalsIgnoreCase(account.get()))
             return failed(state, mechanism, username, "may not act as " + printable(authzid));
+        connection.loginSucceeded(username);
         MDC.put("user", account.get());
         log.info("AUTH {} {}: authenticated as {}", mechanism, printable(username), account.get());
         Client c = state.client();
@@ -108,11 +109,12 @@ final class AuthHandler {
 
     /** A failed attempt: logged, delayed, answered 535 (which the session counts as an error). */
     private Outcome failed(Greeted state, String mechanism, String username, String why) throws IOException {
-        log.info("AUTH {} {}: failed, {}", mechanism, username.isEmpty() ? "(no user)" : printable(username), why);
-        if (!config.failedAuthDelay().isZero()) {
+        java.time.Duration delay = connection.loginFailed(username, config.failedAuthDelay());
+        log.info("AUTH {} {}: failed, {}; answered in {} ms", mechanism, username.isEmpty() ? "(no user)" : printable(username), why, delay.toMillis());
+        if (!delay.isZero()) {
             io.flush();  // earlier pipelined replies need not wait for the delay
             try {
-                Thread.sleep(config.failedAuthDelay());
+                Thread.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted during the failed-AUTH delay");
