@@ -86,12 +86,13 @@ class CommandLineClientsIT {
     @Test @Order(3) void fetchmailRetrievesEverything() throws Exception {
         need("fetchmail");
         Path out = tmp.resolve("fetched.mbox"), rc = tmp.resolve("fetchmailrc");
-        // sslproto "": fetchmail would otherwise insist on STLS, which this server does not offer yet.
+        // fetchmail takes the STLS offered and checks the certificate against the server's own
         Files.writeString(rc, "poll 127.0.0.1 protocol pop3 port " + server.pop3Port + " user \"alice@example.test\" password \"secret\""
-                + " sslproto \"\" keep mda \"cat >> " + out + "\"\n");
+                + " sslproto \"TLS1.2+\" sslcertck sslcommonname \"mx.example.test\" sslcertfile \"" + server.certificate() + "\" keep mda \"cat >> " + out + "\"\n");
         Files.setPosixFilePermissions(rc, PosixFilePermissions.fromString("rw-------"));
         String log = run("", "fetchmail", "-f", rc.toString(), "--nosyslog", "--nodetach");
         assertTrue(log.contains("2 messages for alice@example.test"), log);
+        assertFalse(log.contains("certificate verification") || log.contains("Server certificate verification error"), log);
         String fetched = Files.readString(out);
         assertTrue(fetched.contains("Subject: from swaks") && fetched.contains(".line with a leading dot") && fetched.contains("Subject: by nc"), fetched);
     }
@@ -119,7 +120,7 @@ class CommandLineClientsIT {
         Files.createDirectories(maildir);
         Files.writeString(rc, String.join("\n",
                 "IMAPAccount pigeon", "Host 127.0.0.1", "Port " + server.imapPort, "User alice@example.test", "Pass secret",
-                "SSLType None", "", "IMAPStore remote", "Account pigeon", "",
+                "SSLType STARTTLS", "CertificateFile " + server.certificate(), "", "IMAPStore remote", "Account pigeon", "",
                 "MaildirStore local", "Path " + maildir + "/", "Inbox " + maildir.resolve("INBOX"), "SubFolders Verbatim", "",
                 "Channel all", "Far :remote:", "Near :local:", "Patterns *", "Create Both", "Expunge Both", "SyncState *", "Sync All", ""));
         run("", "mbsync", "-c", rc.toString(), "all");
@@ -176,6 +177,57 @@ class CommandLineClientsIT {
         } finally {
             new ProcessBuilder("tmux", "-L", socket, "kill-server").start().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * TLS as real clients do it: STARTTLS (swaks, curl --ssl-reqd, openssl s_client) and implicit TLS
+     * (swaks --tlsc, curl smtps/imaps/pop3s), each checking the server's certificate where it can;
+     * TLS 1.1 is refused.
+     */
+    @Test @Order(7) void tlsWithSwaksCurlAndOpenssl() throws Exception {
+        need("swaks");
+        need("openssl");
+        String cert = server.certificate().toString();
+        String starttls = run("", "swaks", "--server", "127.0.0.1:" + server.smtpPort, "--tls", "--tls-verify", "--tls-ca-path", cert,
+                "--from", "sender@far.test", "--to", "alice@example.test", "--header", "Subject: swaks over STARTTLS");
+        assertTrue(starttls.contains("=== TLS started with cipher TLSv1."), starttls);
+        assertTrue(starttls.contains("<~  250 2.0.0 OK: queued as"), starttls);
+        String implicit = run("", "swaks", "--server", "127.0.0.1:" + server.submissionsPort, "--tlsc", "--auth", "PLAIN",
+                "--auth-user", "alice@example.test", "--auth-password", "secret", "--from", "alice@example.test", "--to", "alice@example.test",
+                "--header", "Subject: swaks over implicit TLS");
+        assertTrue(implicit.contains("<~  235 2.7.0 Authentication successful") && implicit.contains("<~  250 2.0.0 OK"), implicit);
+
+        need("curl");
+        List<String> curl = List.of("curl", "-sS", "--cacert", cert, "-u", "alice@example.test:secret");
+        String status = run("", concat(curl, "--ssl-reqd", "-X", "STATUS INBOX (MESSAGES)", "imap://127.0.0.1:" + server.imapPort + "/INBOX"));
+        assertTrue(status.startsWith("* STATUS \"INBOX\" (MESSAGES "), status);
+        assertEquals(status, run("", concat(curl, "-X", "STATUS INBOX (MESSAGES)", "imaps://127.0.0.1:" + server.imapsPort + "/INBOX")));
+        String list = run("", concat(curl, "--ssl-reqd", "pop3://127.0.0.1:" + server.pop3Port + "/"));
+        assertEquals(list, run("", concat(curl, "pop3s://127.0.0.1:" + server.pop3sPort + "/")), "the same maildrop over STLS and pop3s");
+        Path mail = tmp.resolve("curl.eml");
+        Files.writeString(mail, "Subject: curl over smtps\n\nhello\n");
+        String sent = run("", concat(curl, "--crlf", "--mail-from", "alice@example.test", "--mail-rcpt", "alice@example.test", "-T", mail.toString(),
+                "-w", "%{response_code}", "smtps://127.0.0.1:" + server.submissionsPort));
+        assertEquals("250", sent.strip());
+
+        for (String proto : List.of("smtp", "pop3", "imap")) {
+            int port = switch (proto) { case "smtp" -> server.smtpPort; case "pop3" -> server.pop3Port; default -> server.imapPort; };
+            String out = run("", "openssl", "s_client", "-starttls", proto, "-connect", "127.0.0.1:" + port, "-CAfile", cert,
+                    "-verify_return_error", "-brief");
+            assertTrue(out.contains("Protocol version: TLSv1.3") && out.contains("Verification: OK"), proto + ":\n" + out);
+            Process old = new ProcessBuilder("openssl", "s_client", "-starttls", proto, "-connect", "127.0.0.1:" + port, "-tls1_1")
+                    .redirectErrorStream(true).start();
+            old.getOutputStream().close();
+            String refused = new String(old.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(old.waitFor(30, TimeUnit.SECONDS));
+            assertNotEquals(0, old.exitValue(), proto + ": TLS 1.1 must be refused:\n" + refused);
+        }
+    }
+
+    private static String[] concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
     }
 
     private static String screen(String socket) throws Exception {

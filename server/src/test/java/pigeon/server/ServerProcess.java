@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess implements AutoCloseable {
     final Path dataDir;
-    final int smtpPort, pop3Port, imapPort;
+    final int smtpPort, pop3Port, imapPort, submissionsPort, imapsPort, pop3sPort;
     private final List<String> launcher;
     private Process process;
 
@@ -37,11 +37,17 @@ final class ServerProcess implements AutoCloseable {
         this.smtpPort = freePort();
         this.pop3Port = freePort();
         this.imapPort = freePort();
+        this.submissionsPort = freePort();
+        this.imapsPort = freePort();
+        this.pop3sPort = freePort();
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve(PigeonConfig.FILE_NAME), String.join("\n",
                 "hostname = mx.example.test", "domains = example.test", "smtp.port = " + smtpPort, "pop3.port = " + pop3Port, "submission.port = 0",
-                "imap.port = " + imapPort, "submissions.port = 0", "imaps.port = 0", "pop3s.port = 0", "pop3.failed-login-delay = 0s", "imap.failed-login-delay = 0s", ""));
+                "imap.port = " + imapPort, "submissions.port = " + submissionsPort, "imaps.port = " + imapsPort, "pop3s.port = " + pop3sPort, "pop3.failed-login-delay = 0s", "imap.failed-login-delay = 0s", ""));
     }
+
+    /** The server's certificate (self-signed, made at first start), for clients that check it. */
+    Path certificate() { return dataDir.resolve("tls").resolve("cert.pem"); }
 
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) { return s.getLocalPort(); }

@@ -36,7 +36,13 @@ public final class Listener implements AutoCloseable {
         this.handler = handler;
         this.server = new ServerSocket();
         server.setReuseAddress(true);
-        server.bind(config.address(), 512);
+        try {
+            server.bind(config.address(), 512);
+        } catch (java.net.BindException e) {
+            server.close();
+            throw new java.net.BindException(config.protocol() + ": cannot listen on " + config.address().getAddress().getHostAddress()
+                    + ":" + config.address().getPort() + ": " + e.getMessage());
+        }
         this.acceptor = Thread.ofPlatform().name(config.protocol() + "-accept").daemon().start(this::acceptLoop);
         log.info("{} listening on {}:{}{}", config.protocol(), server.getInetAddress().getHostAddress(), server.getLocalPort(),
                 config.implicitTls() ? " (TLS)" : config.tls().isPresent() ? " (STARTTLS)" : "");
