@@ -26,6 +26,10 @@ import pigeon.smtp.relay.Relay;
 import pigeon.smtp.relay.Signer;
 import pigeon.store.MailStore;
 import pigeon.store.StoreConfig;
+import pigeon.webmail.ClientSettings;
+import pigeon.webmail.ClientSettings.Server;
+import pigeon.webmail.ClientSettings.Service;
+import pigeon.webmail.WebmailServer;
 
 /** The running mail system: the store and every listener, wired by hand. */
 public final class Pigeon implements AutoCloseable {
@@ -34,11 +38,13 @@ public final class Pigeon implements AutoCloseable {
     private final MailStore store;
     private final List<Listener> listeners;
     private final Relay relay;
+    private final WebmailServer webmail;
 
-    private Pigeon(MailStore store, List<Listener> listeners, Relay relay) {
+    private Pigeon(MailStore store, List<Listener> listeners, Relay relay, WebmailServer webmail) {
         this.store = store;
         this.listeners = listeners;
         this.relay = relay;
+        this.webmail = webmail;
     }
 
     public static Pigeon start(PigeonConfig config) throws IOException {
@@ -58,17 +64,33 @@ public final class Pigeon implements AutoCloseable {
             listeners.add(Listener.start(config.imapListener(), new ImapServer(config.imap(), store.directory(), store.mailboxes())));
             Relay relay = new Relay(config.relay(), store.queue(),
                     new Bounces(config.hostname(), store.queue(), target, config.relay().maxAge()), dkimSigner(dkimKeys(config.dataDir())));
+            WebmailServer webmail;
+            try {
+                // The webmail sends through the submission path (the same target as the submission port).
+                webmail = WebmailServer.start(config.webmail(), store.directory(), store.mailboxes(), target, clientSettings(config, listeners));
+            } catch (RuntimeException e) {
+                relay.close();
+                throw e;
+            }
             relay.start();
-            Pigeon pigeon = new Pigeon(store, List.copyOf(listeners), relay);
-            log.info("Pigeon ready: data in {}, SMTP port {}, submission port {}, POP3 port {}, IMAP port {}, domains {}",
+            Pigeon pigeon = new Pigeon(store, List.copyOf(listeners), relay, webmail);
+            log.info("Pigeon ready: data in {}, SMTP port {}, submission port {}, POP3 port {}, IMAP port {}, webmail port {}, domains {}",
                     config.dataDir().toAbsolutePath(), pigeon.smtpPort(), pigeon.submissionPort(), pigeon.pop3Port(), pigeon.imapPort(),
-                    store.directory().domains());
+                    pigeon.webmailPort(), store.directory().domains());
             return pigeon;
         } catch (IOException | RuntimeException e) {
             listeners.forEach(Listener::close);
             store.close();
             throw e;
         }
+    }
+
+    /** What autoconfig publishes: the configured host name and the ports the listeners really have. */
+    private static ClientSettings clientSettings(PigeonConfig config, List<Listener> listeners) {
+        return new ClientSettings(config.hostname(), List.of(
+                new Server(Service.IMAP, listeners.get(3).port(), config.socketType(config.imapListener())),
+                new Server(Service.POP3, listeners.get(2).port(), config.socketType(config.pop3Listener())),
+                new Server(Service.SMTP, listeners.get(1).port(), config.socketType(config.submissionListener()))));
     }
 
     /** DKIM keys live beside the database, one PEM file per domain. */
@@ -121,9 +143,11 @@ public final class Pigeon implements AutoCloseable {
     public int submissionPort() { return listeners.get(1).port(); }
     public int pop3Port() { return listeners.get(2).port(); }
     public int imapPort() { return listeners.get(3).port(); }
+    public int webmailPort() { return webmail.port(); }
 
     /** Stops accepting, ends every session, and closes the database. */
     @Override public void close() {
+        webmail.close();
         listeners.forEach(Listener::close);
         relay.close();
         store.close();

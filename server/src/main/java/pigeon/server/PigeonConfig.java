@@ -23,6 +23,8 @@ import pigeon.smtp.SmtpConfig;
 import pigeon.smtp.relay.RelayConfig;
 import pigeon.smtp.relay.RetrySchedule;
 import pigeon.store.DeliveryPolicy;
+import pigeon.webmail.ClientSettings;
+import pigeon.webmail.WebmailConfig;
 
 /**
  * The whole configuration, read from {@code pigeon.properties} (every key optional; see README),
@@ -34,7 +36,7 @@ import pigeon.store.DeliveryPolicy;
 public record PigeonConfig(Path dataDir, String hostname, List<String> initialDomains, int dbPoolSize, DeliveryPolicy delivery,
                            ListenerConfig smtpListener, SmtpConfig smtp, ListenerConfig submissionListener,
                            ListenerConfig pop3Listener, Pop3Config pop3, ListenerConfig imapListener, ImapConfig imap,
-                           RelayConfig relay) {
+                           RelayConfig relay, WebmailConfig webmail) {
     public static final String FILE_NAME = "pigeon.properties";
 
     /** Reads {@code file} if given, else {@code dataDir/pigeon.properties} if it exists; {@code overrides} win. */
@@ -118,11 +120,27 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
 
         RelayConfig relay = relay(hostname, s);
 
+        WebmailConfig webmail = new WebmailConfig(
+                new InetSocketAddress(InetAddress.getByName(s.string("webmail.bind", bind.getHostAddress())),
+                        s.integer("webmail.port", WebmailConfig.DEFAULT_PORT)),
+                hostname, smtp.maxMessageSize(),
+                s.duration("webmail.session-timeout", WebmailConfig.DEFAULT_SESSION_TIMEOUT),
+                s.integer("webmail.max-failed-logins", WebmailConfig.DEFAULT_MAX_FAILED_LOGINS),
+                s.duration("webmail.failed-login-delay", WebmailConfig.DEFAULT_FAILED_LOGIN_DELAY),
+                s.integer("webmail.page-size", WebmailConfig.DEFAULT_PAGE_SIZE));
+
         s.rejectUnknown();
         if (pool < 1) throw new IllegalArgumentException("db.pool-size must be at least 1");
         return new PigeonConfig(dataDir, hostname, domains, pool, delivery, smtpListener, smtp, submissionListener, pop3Listener, pop3,
-                imapListener, imap, relay);
+                imapListener, imap, relay, webmail);
     }
+
+    /**
+     * How each listener is secured, as autoconfig tells mail clients: the one place that decides it.
+     * Today every listener speaks plain text (cleartext passwords only from loopback); when TLS
+     * arrives, a listener with implicit TLS is SSL and one offering STARTTLS is STARTTLS.
+     */
+    ClientSettings.SocketType socketType(ListenerConfig listener) { return ClientSettings.SocketType.PLAIN; }
 
     /** {@code imap.max-literal-size}: a literal is held in memory, so at most 16M. */
     private static int literalSize(Settings s, int fallback) {

@@ -81,7 +81,7 @@ class RelayEndToEndTest {
     }
 
     private Map<String, String> common() {
-        return new HashMap<>(Map.of("smtp.port", "0", "submission.port", "0", "pop3.port", "0", "imap.port", "0", "smtp.failed-auth-delay", "0s",
+        return new HashMap<>(Map.of("smtp.port", "0", "submission.port", "0", "pop3.port", "0", "imap.port", "0", "webmail.port", "0", "smtp.failed-auth-delay", "0s",
                 "relay.dns", "127.0.0.1:" + dns.port(), "relay.retry-first", "1s", "relay.poll-interval", "1s"));
     }
 

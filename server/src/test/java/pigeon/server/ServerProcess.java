@@ -40,7 +40,7 @@ final class ServerProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve(PigeonConfig.FILE_NAME), String.join("\n",
                 "hostname = mx.example.test", "domains = example.test", "smtp.port = " + smtpPort, "pop3.port = " + pop3Port, "submission.port = 0",
-                "imap.port = " + imapPort, "pop3.failed-login-delay = 0s", "imap.failed-login-delay = 0s", ""));
+                "imap.port = " + imapPort, "webmail.port = 0", "pop3.failed-login-delay = 0s", "imap.failed-login-delay = 0s", ""));
     }
 
     private static int freePort() throws IOException {

@@ -53,6 +53,8 @@ final class TestServer implements AutoCloseable {
                 "smtp.port", "0", "submission.port", "0", "pop3.port", "0",
                 "pop3.failed-login-delay", "0s", "smtp.failed-auth-delay", "0s",
                 "imap.port", "0", "imap.failed-login-delay", "0s"));
+        settings.put("webmail.port", "0");
+        settings.put("webmail.failed-login-delay", "0s");
         settings.putAll(overrides);
         pigeon = Pigeon.start(PigeonConfig.load(dataDir, null, settings));
     }

@@ -249,6 +249,10 @@ final class JdbcMailboxes implements Mailboxes {
         });
     }
 
+    @Override public List<MessageEntry> entries(long mailboxId, Collection<Long> uids) {
+        return jdbc.read("messages by UID", c -> EntryRows.forUids(c, mailboxId, uids));
+    }
+
     @Override public Map<Long, Counts> counts(long accountId) {
         return jdbc.read("mailbox counts", c -> {
             Map<Long, Counts> out = new HashMap<>();

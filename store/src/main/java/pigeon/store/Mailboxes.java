@@ -129,6 +129,9 @@ public interface Mailboxes {
      */
     Map<Long, MessageSummary> summaries(Collection<Long> messageIds);
 
+    /** The entries of these UIDs that exist in the mailbox, by ascending UID. */
+    List<MessageEntry> entries(long mailboxId, Collection<Long> uids);
+
     /** @param messages how many entries the mailbox has; @param unseen how many of them lack \Seen */
     record Counts(int messages, int unseen) {}
 

@@ -51,6 +51,7 @@ class WebmailQueriesTest {
         assertNull(second.from());
         assertTrue(second.sentDate().isEmpty());
         assertTrue(boxes.summaries(List.of(-1L)).isEmpty());
+        assertEquals(List.of(entries.get(1)), boxes.entries(inbox, List.of(entries.get(1).uid(), 999L)));
     }
 
     @Test void countsEveryMailboxWithUnseen() throws Exception {

@@ -1,0 +1,35 @@
+package pigeon.webmail;
+
+import java.util.List;
+
+/**
+ * What the compose form posted, parsed: the fields as typed (addresses are checked when the message
+ * is built), new attachments, and parts to carry over from a stored message (a forwarded message's
+ * attachments, or those of the draft being edited).
+ *
+ * @param inReplyTo the message this answers, if any: its Message-ID and References go into ours
+ * @param carry     the stored message whose parts {@code keep} lists
+ * @param replacing the draft (in Drafts) that this one replaces, removed once this is saved or sent
+ */
+record Draft(String to, String cc, String bcc, String subject, String body, List<Upload> uploads,
+             java.util.Optional<MessageRef> inReplyTo, java.util.Optional<MessageRef> carry, List<Integer> keep,
+             java.util.Optional<Long> replacing) {
+
+    record Upload(String filename, String contentType, byte[] content) {}
+
+    /** A message in one of the session's mailboxes. */
+    record MessageRef(long mailboxId, long uid) {
+        /** "12:345" → (12, 345). */
+        static java.util.Optional<MessageRef> parse(String s) {
+            if (s == null || s.isBlank()) return java.util.Optional.empty();
+            int colon = s.indexOf(':');
+            try {
+                return java.util.Optional.of(new MessageRef(Long.parseLong(s.substring(0, colon)), Long.parseLong(s.substring(colon + 1))));
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty();
+            }
+        }
+
+        @Override public String toString() { return mailboxId + ":" + uid; }
+    }
+}
