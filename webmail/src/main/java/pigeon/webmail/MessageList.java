@@ -64,7 +64,7 @@ final class MessageList {
         for (MessageEntry e : slice) {
             MessageSummary m = s.get(e.messageId());
             Instant when = m == null ? e.internalDate() : m.sentDate().orElse(e.internalDate());
-            rows.add(new Row(e.uid(), m == null || m.from() == null ? "(nobody)" : m.from(),
+            rows.add(new Row(e.uid(), m == null || m.from() == null ? "(nobody)" : shortName(m.from()),
                     m == null || m.subject() == null || m.subject().isBlank() ? "(no subject)" : m.subject(),
                     date(when), size(e.size()), !e.flags().contains(Flag.SEEN), e.flags().contains(Flag.FLAGGED),
                     attachments.computeIfAbsent(e.messageId(), this::hasAttachments), e.flags().contains(Flag.ANSWERED)));
@@ -85,6 +85,14 @@ final class MessageList {
         } catch (IOException | MessagingException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** "Bob Smith" for "Bob Smith <bob@example.org>"; the address when there is no name. */
+    static String shortName(String from) {
+        List<jakarta.mail.internet.InternetAddress> a = MessageView.parsed(from);
+        if (a.isEmpty()) return from;
+        String personal = a.get(0).getPersonal();
+        return personal != null && !personal.isBlank() ? personal : a.get(0).getAddress();
     }
 
     String date(Instant i) {
