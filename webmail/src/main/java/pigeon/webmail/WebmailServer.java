@@ -20,6 +20,7 @@ import pigeon.store.Mailboxes;
  */
 public final class WebmailServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebmailServer.class);
+    private static final String STARTED = "pigeon.started";
 
     private final Javalin app;
     private final Push push;
@@ -63,7 +64,14 @@ public final class WebmailServer implements AutoCloseable {
             c.jetty.multipartConfig.maxTotalRequestSize(maxUpload + (1 << 20), SizeUnit.BYTES);
             c.jetty.multipartConfig.maxInMemoryFileSize(1 << 20, SizeUnit.BYTES);
 
+            // Server-Timing (W3C): how long the handler took, for the browser's tools and bench/webmail.
+            c.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
             c.routes.before(security::before);
+            c.routes.after(ctx -> {
+                Long t0 = ctx.attribute(STARTED);
+                if (t0 != null && !ctx.res().isCommitted())
+                    ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.2f", (System.nanoTime() - t0) / 1e6));
+            });
             c.routes.exception(HttpResponseException.class, (e, ctx) -> pages.error(ctx, e.getStatus(), e.getMessage()));
             c.routes.exception(Exception.class, (e, ctx) -> {
                 log.warn("webmail {} {} failed", ctx.method(), ctx.path(), e);
