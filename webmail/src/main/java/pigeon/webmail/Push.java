@@ -54,6 +54,7 @@ final class Push implements AutoCloseable {
             write(out, "retry: 3000\n: connected\n\n");
             while (!closed) {
                 Long mailbox = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                if (closed) break;
                 if (mailbox == null) {
                     write(out, ": keep-alive\n\n");
                     continue;
@@ -79,8 +80,10 @@ final class Push implements AutoCloseable {
         out.flush();
     }
 
+    /** Ends every open stream at once (a stop must not wait for the next heartbeat). */
     @Override public void close() {
         closed = true;
+        byAccount.values().forEach(set -> set.forEach(q -> q.offer(-1L)));
         try {
             subscription.close();
         } catch (Exception e) {

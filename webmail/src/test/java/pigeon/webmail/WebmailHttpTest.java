@@ -110,6 +110,15 @@ class WebmailHttpTest {
         assertEquals(1, f.store.mailboxes().entries(f.mailbox(f.alice, "Trash")).size(), "deleted to Trash");
     }
 
+    @Test void logoutEndsTheSession() throws Exception {
+        String cookie = f.login("alice@example.test"), token = f.csrf(cookie);
+        HttpResponse<String> out = f.post("/logout", Map.of("_csrf", token), "Cookie", cookie, "Origin", f.base());
+        assertEquals("/login", out.headers().firstValue("Location").orElseThrow());
+        String cleared = out.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cleared.startsWith("pigeon_session=;") && cleared.contains("Expires=Thu, 01 Jan 1970"), cleared);
+        assertEquals("/login", f.get("/folders", "Cookie", cookie).headers().firstValue("Location").orElseThrow(), "the old cookie is dead");
+    }
+
     @Test void anotherAccountsMailIsNotFound() throws Exception {
         long uid = f.deliver(f.bob, "Subject: bob's\n\nprivate\n");
         String cookie = f.login("alice@example.test");
