@@ -43,9 +43,26 @@ final class Security {
             return;
         }
         if (post) {
-            String token = ctx.formParam(CSRF_FIELD);
+            String token = formParam(ctx, CSRF_FIELD);
             if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), s.csrfToken().getBytes(StandardCharsets.US_ASCII)))
                 throw new HttpResponseException(403, "This form is out of date or did not come from this site.");
+        }
+    }
+
+    /**
+     * A form field, reading the body on first use; a multipart body over the upload limits (Jetty
+     * stops reading it) is a 413, any other unreadable body a 400.
+     */
+    static String formParam(Context ctx, String name) {
+        try {
+            return ctx.formParam(name);
+        } catch (Exception e) {  // Jetty's ServletException arrives undeclared through Kotlin
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String m = String.valueOf(t.getMessage());
+                if (m.contains("max file size") || m.contains("max request size") || m.contains("max length"))
+                    throw new HttpResponseException(413, "The message is too large for this server: attach smaller files.");
+            }
+            throw new HttpResponseException(400, "The form could not be read.");
         }
     }
 

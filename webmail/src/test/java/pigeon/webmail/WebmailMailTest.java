@@ -94,6 +94,21 @@ class WebmailMailTest {
         assertEquals(400, compose(Map.of("action", "send", "to", "not an address<", "subject", "x", "body", "y"), Map.of()).statusCode());
     }
 
+    @Test void tooLargeIsRefusedAndNothingIsSent() throws Exception {
+        String big = "x".repeat(1_200_000);  // the fixture's limit is 1M
+        HttpResponse<String> r = compose(Map.of("action", "send", "to", "bob@example.test", "subject", "big", "body", "y"),
+                Map.of("attachment", new String[] {"big.txt", big}));
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("too large"), r.body());
+        String almost = "x".repeat(1_030_000);  // fits as a file, not once its transfer encoding makes it larger
+        HttpResponse<String> r2 = compose(Map.of("action", "send", "to", "bob@example.test", "subject", "big", "body", "y"),
+                Map.of("attachment", new String[] {"big.txt", almost}));
+        assertEquals(400, r2.statusCode(), r2.body());
+        assertTrue(r2.body().contains("larger than"), r2.body());
+        assertTrue(entries(f.bob, "INBOX").isEmpty());
+        assertTrue(entries(f.alice, "Sent").isEmpty());
+    }
+
     @Test void replyThreadsAndMarksAnsweredForwardCarriesAttachments() throws Exception {
         long uid = f.deliver(f.alice, "From: Bob <bob@example.test>\nTo: alice@example.test, carol@example.test\nMessage-ID: <orig@example.test>\n"
                 + "Subject: plans\nContent-Type: multipart/mixed; boundary=z\n\n--z\nContent-Type: text/plain\n\nShall we?\n--z\n"
