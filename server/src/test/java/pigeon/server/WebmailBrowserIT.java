@@ -158,12 +158,19 @@ class WebmailBrowserIT {
         assertTrue(browser.findElement(By.id("body")).getText().contains("lunch on Friday at noon?"));
         assertTrue(browser.findElement(By.id("from")).getText().contains("bob@" + TestServer.DOMAIN));
         shot("webmail-message.png");
-        // Opening marked it read, and IMAP sees that at once.
+        // Opening marked it read, and IMAP sees that at once; what an IMAP client does shows in the open page by itself.
+        openInbox();
+        ((JavascriptExecutor) browser).executeScript("window.stillThisPage = true;");
         try (Store s = imap("alice")) {
             Folder inbox = s.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            assertTrue(inbox.getMessages()[0].isSet(jakarta.mail.Flags.Flag.SEEN));
+            inbox.open(Folder.READ_WRITE);
+            Message m = inbox.getMessages()[0];
+            assertTrue(m.isSet(jakarta.mail.Flags.Flag.SEEN));
+            m.setFlag(jakarta.mail.Flags.Flag.FLAGGED, true);
+            inbox.close(false);
         }
+        wait.until(d -> row("Lunch on Friday?").getAttribute("class").contains("flagged"));
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.stillThisPage === true;"), "pushed, not reloaded");
     }
 
     @Test @Order(3) void sendsToAnotherLocalAccountWhichSeesItOverImap() throws Exception {
@@ -314,5 +321,10 @@ class WebmailBrowserIT {
         }
         openInbox();
         row("Keep me");
+        // The same pages on a phone-sized screen.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        openInbox();
+        shot("webmail-phone.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     }
 }

@@ -102,7 +102,7 @@ final class MailRoutes {
         v.put("from", view.from());
         v.put("to", view.to());
         v.put("cc", view.cc());
-        v.put("date", view.date().map(d -> list.date(d)).orElse(list.date(e.internalDate())));
+        v.put("date", list.longDate(view.date().orElse(e.internalDate())));
         v.put("size", MessageList.size(e.size()));
         if (view.html().isPresent()) {
             HtmlSanitizer.Clean clean = HtmlSanitizer.clean(view.html().get(), images);

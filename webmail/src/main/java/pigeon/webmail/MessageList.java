@@ -26,7 +26,8 @@ final class MessageList {
     /** Enough of a message's start to read its top-level Content-Type. */
     private static final int HEADER_PEEK = 16 * 1024;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT),
-            DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ROOT), FULL = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT);
+            DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ROOT), FULL = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT),
+            LONG = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm", Locale.ROOT);
 
     record Row(long uid, String from, String subject, String date, String size, boolean unread, boolean flagged,
                boolean attachment, boolean answered) {}
@@ -101,6 +102,9 @@ final class MessageList {
         if (t.toLocalDate().equals(today)) return TIME.format(t);
         return t.getYear() == today.getYear() ? DAY.format(t) : FULL.format(t);
     }
+
+    /** Date and time in full, for a message's own page. */
+    String longDate(Instant i) { return LONG.format(i.atZone(zone)); }
 
     static String size(long octets) {
         if (octets < 1024) return octets + " B";
