@@ -27,6 +27,9 @@ import pigeon.webmail.Draft.MessageRef;
 
 /** Writing: new, reply, reply-all, forward and editing a draft; sending or saving as a draft. */
 final class ComposeRoutes {
+    private static final java.time.format.DateTimeFormatter WROTE =
+            java.time.format.DateTimeFormatter.ofPattern("EEE, d MMM yyyy 'at' HH:mm", Locale.ROOT);
+
     private final AccountMail mail;
     private final Sender sender;
     private final MessageBuilder builder;
@@ -68,7 +71,8 @@ final class ComposeRoutes {
             }
             v.put("to", to);
             v.put("subject", o.subject().regionMatches(true, 0, "Re:", 0, 3) ? o.subject() : "Re: " + o.subject());
-            v.put("body", "\n\n" + "On " + o.date().map(Object::toString).orElse("an earlier day") + ", " + o.from() + " wrote:\n" + quote(bodyText(o)));
+            v.put("body", "\n\nOn " + o.date().map(d -> WROTE.format(d.atZone(java.time.ZoneId.systemDefault()))).orElse("an earlier day")
+                    + ", " + o.from() + " wrote:\n" + quote(bodyText(o)));
             v.put("inReplyTo", reply.get().toString());
         } else if (forward.isPresent()) {
             MessageView o = load(a, forward.get()).view();

@@ -1,6 +1,7 @@
 package pigeon.webmail;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the compose form posted, parsed: the fields as typed (addresses are checked when the message
@@ -12,21 +13,21 @@ import java.util.List;
  * @param replacing the draft (in Drafts) that this one replaces, removed once this is saved or sent
  */
 record Draft(String to, String cc, String bcc, String subject, String body, List<Upload> uploads,
-             java.util.Optional<MessageRef> inReplyTo, java.util.Optional<MessageRef> carry, List<Integer> keep,
-             java.util.Optional<Long> replacing) {
+             Optional<MessageRef> inReplyTo, Optional<MessageRef> carry, List<Integer> keep,
+             Optional<Long> replacing) {
 
     record Upload(String filename, String contentType, byte[] content) {}
 
     /** A message in one of the session's mailboxes. */
     record MessageRef(long mailboxId, long uid) {
         /** "12:345" → (12, 345). */
-        static java.util.Optional<MessageRef> parse(String s) {
-            if (s == null || s.isBlank()) return java.util.Optional.empty();
+        static Optional<MessageRef> parse(String s) {
+            if (s == null || s.isBlank()) return Optional.empty();
             int colon = s.indexOf(':');
             try {
-                return java.util.Optional.of(new MessageRef(Long.parseLong(s.substring(0, colon)), Long.parseLong(s.substring(colon + 1))));
+                return Optional.of(new MessageRef(Long.parseLong(s.substring(0, colon)), Long.parseLong(s.substring(colon + 1))));
             } catch (RuntimeException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Counts failed logins per client address and per user name within a sliding window; past the
  * limit, either one refuses further attempts until old failures leave the window. Counting per
  * user too stops one password being tried from many addresses; per address, many users from one.
+ * Each key's failures change only inside {@link ConcurrentHashMap#compute}, atomically per key.
  */
 final class LoginThrottle {
     private final int limit;
@@ -39,25 +40,28 @@ final class LoginThrottle {
     private static String key(String user) { return user.trim().toLowerCase(Locale.ROOT); }
 
     private void add(String key) {
-        Deque<Instant> d = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (d) { d.addLast(clock.instant()); }  // never held across anything that blocks
-        prune(key);
+        Instant now = clock.instant();
+        failures.compute(key, (k, d) -> {
+            Deque<Instant> q = d == null ? new ArrayDeque<>() : d;
+            prune(q, now);
+            q.addLast(now);
+            return q;
+        });
     }
 
     private int count(String key) {
-        prune(key);
-        Deque<Instant> d = failures.get(key);
-        if (d == null) return 0;
-        synchronized (d) { return d.size(); }
+        Instant now = clock.instant();
+        int[] n = {0};
+        failures.computeIfPresent(key, (k, d) -> {
+            prune(d, now);
+            n[0] = d.size();
+            return d.isEmpty() ? null : d;  // an empty entry is dropped, so the map holds only recent failures
+        });
+        return n[0];
     }
 
-    private void prune(String key) {
-        Deque<Instant> d = failures.get(key);
-        if (d == null) return;
-        Instant limitTime = clock.instant().minus(window);
-        synchronized (d) {
-            while (!d.isEmpty() && d.peekFirst().isBefore(limitTime)) d.removeFirst();
-            if (d.isEmpty()) failures.remove(key, d);
-        }
+    private void prune(Deque<Instant> d, Instant now) {
+        Instant oldest = now.minus(window);
+        while (!d.isEmpty() && d.peekFirst().isBefore(oldest)) d.removeFirst();
     }
 }
