@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
+import pigeon.store.Directory;
 
 /**
  * What runs before every handler: security headers, the session from its cookie, and for every
@@ -21,8 +22,12 @@ final class Security {
     private static final Set<String> PUBLIC_GET = Set.of("/login", "/.well-known/autoconfig/mail/config-v1.1.xml", "/mail/config-v1.1.xml");
 
     private final Sessions sessions;
+    private final Directory directory;
 
-    Security(Sessions sessions) { this.sessions = sessions; }
+    Security(Sessions sessions, Directory directory) {
+        this.sessions = sessions;
+        this.directory = directory;
+    }
 
     void before(Context ctx) {
         ctx.header("Content-Security-Policy", Pages.CSP);
@@ -30,7 +35,11 @@ final class Security {
         // same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" with our own forms.
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
-        sessions.find(ctx.cookie(COOKIE)).ifPresent(s -> ctx.attribute(SESSION, s));
+        sessions.find(ctx.cookie(COOKIE)).ifPresent(s -> {
+            // An account removed meanwhile (pigeon user remove) takes its sessions with it.
+            if (directory.account(s.account().address()).filter(a -> a.id() == s.account().id()).isPresent()) ctx.attribute(SESSION, s);
+            else sessions.remove(s.id());
+        });
         String path = ctx.path();
         boolean post = ctx.method() == HandlerType.POST;
         if (post && !sameOrigin(ctx)) throw new HttpResponseException(403, "This form did not come from this site.");

@@ -38,7 +38,7 @@ public final class WebmailServer implements AutoCloseable {
                                       ClientSettings clients) {
         Pages pages = new Pages();
         Sessions sessions = new Sessions(config.sessionTimeout(), Clock.systemUTC());
-        Security security = new Security(sessions);
+        Security security = new Security(sessions, directory);
         AccountMail mail = new AccountMail(mailboxes);
         MailRoutes read = new MailRoutes(mail, new MessageList(mailboxes, config.pageSize(), ZoneId.systemDefault()), pages);
         Push push = new Push(mailboxes);

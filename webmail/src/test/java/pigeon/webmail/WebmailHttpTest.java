@@ -119,6 +119,13 @@ class WebmailHttpTest {
         assertEquals("/login", f.get("/folders", "Cookie", cookie).headers().firstValue("Location").orElseThrow(), "the old cookie is dead");
     }
 
+    @Test void removingTheAccountEndsItsSessions() throws Exception {
+        String cookie = f.login("bob@example.test");
+        assertEquals(200, f.get("/folders", "Cookie", cookie).statusCode());
+        f.store.directory().removeAccount(f.bob.address());
+        assertEquals("/login", f.get("/folders", "Cookie", cookie).headers().firstValue("Location").orElseThrow());
+    }
+
     @Test void anotherAccountsMailIsNotFound() throws Exception {
         long uid = f.deliver(f.bob, "Subject: bob's\n\nprivate\n");
         String cookie = f.login("alice@example.test");
