@@ -110,10 +110,11 @@ free_port() { # a port nothing listens on, not handed out before in this run
   done
 }
 pigeon_listeners() { # prints "KEY = PORT" for every Pigeon listener, each on a free port, and sets
-  # $pigeon_smtp, $pigeon_submission, $pigeon_pop3, $pigeon_imap (a benchmark must not depend on the defaults being free)
+  # $pigeon_smtp, $pigeon_submission, $pigeon_pop3, $pigeon_imap, $pigeon_webmail (a benchmark must not depend on the defaults being free)
   pigeon_smtp=$(free_port); pigeon_submission=$(free_port); pigeon_pop3=$(free_port); pigeon_imap=$(free_port)
-  printf 'smtp.port = %s\nsubmission.port = %s\npop3.port = %s\nimap.port = %s\n' \
-    "$pigeon_smtp" "$pigeon_submission" "$pigeon_pop3" "$pigeon_imap"
+  pigeon_webmail=$(free_port)
+  printf 'smtp.port = %s\nsubmission.port = %s\npop3.port = %s\nimap.port = %s\nwebmail.port = %s\n' \
+    "$pigeon_smtp" "$pigeon_submission" "$pigeon_pop3" "$pigeon_imap" "$pigeon_webmail"
 }
 wait_port() { # port pid name log: until the port accepts a connection (60 s), or the process died
   local port=$1 pid=$2 name=$3 log=$4 i

@@ -32,6 +32,10 @@ import pigeon.smtp.relay.Relay;
 import pigeon.smtp.relay.Signer;
 import pigeon.store.MailStore;
 import pigeon.store.StoreConfig;
+import pigeon.webmail.ClientSettings;
+import pigeon.webmail.ClientSettings.Server;
+import pigeon.webmail.ClientSettings.Service;
+import pigeon.webmail.WebmailServer;
 
 /** The running mail system: the store and every listener, wired by hand. */
 public final class Pigeon implements AutoCloseable {
@@ -40,11 +44,13 @@ public final class Pigeon implements AutoCloseable {
     private final MailStore store;
     private final Map<String, Listener> listeners;
     private final Relay relay;
+    private final WebmailServer webmail;
 
-    private Pigeon(MailStore store, Map<String, Listener> listeners, Relay relay) {
+    private Pigeon(MailStore store, Map<String, Listener> listeners, Relay relay, WebmailServer webmail) {
         this.store = store;
         this.listeners = listeners;
         this.relay = relay;
+        this.webmail = webmail;
     }
 
     public static Pigeon start(PigeonConfig config) throws IOException {
@@ -70,10 +76,19 @@ public final class Pigeon implements AutoCloseable {
                 listeners.put(l.protocol(), Listener.start(l.withTls(tls, true), handlers.get(l.protocol())));
             Relay relay = new Relay(config.relay(), store.queue(),
                     new Bounces(config.hostname(), store.queue(), target, config.relay().maxAge()), dkimSigner(dkimKeys(config.dataDir())));
+            WebmailServer webmail;
+            try {
+                // The webmail sends through the submission path (the same target as the submission port).
+                webmail = WebmailServer.start(config.webmail(), store.directory(), store.mailboxes(), target, clientSettings(config, listeners));
+            } catch (RuntimeException e) {
+                relay.close();
+                throw e;
+            }
             relay.start();
-            Pigeon pigeon = new Pigeon(store, Collections.unmodifiableMap(listeners), relay);
+            Pigeon pigeon = new Pigeon(store, Collections.unmodifiableMap(listeners), relay, webmail);
             StringBuilder ports = new StringBuilder();
             listeners.forEach((name, l) -> ports.append(ports.isEmpty() ? "" : ", ").append(name).append(' ').append(l.port()));
+            ports.append(", webmail ").append(webmail.port());
             log.info("Pigeon ready: data in {}, ports: {}; domains {}", config.dataDir().toAbsolutePath(), ports, store.directory().domains());
             return pigeon;
         } catch (IOException | RuntimeException e) {
@@ -96,6 +111,22 @@ public final class Pigeon implements AutoCloseable {
     }
 
     static Path tlsDir(Path dataDir) { return dataDir.resolve("tls"); }
+
+    /**
+     * What autoconfig publishes: the configured host name and the ports the listeners really have,
+     * implicit TLS first (RFC 8314 §5.1: clients should prefer it), then STARTTLS.
+     */
+    private static ClientSettings clientSettings(PigeonConfig config, Map<String, Listener> listeners) {
+        List<Server> servers = new java.util.ArrayList<>();
+        for (var e : List.of(Map.entry(Service.IMAP, List.of("imaps", "imap")), Map.entry(Service.POP3, List.of("pop3s", "pop3")),
+                Map.entry(Service.SMTP, List.of("submissions", "submission")))) {
+            for (String name : e.getValue()) {
+                Listener l = listeners.get(name);
+                if (l != null) servers.add(new Server(e.getKey(), l.port(), PigeonConfig.socketType(name)));
+            }
+        }
+        return new ClientSettings(config.hostname(), servers);
+    }
 
     /** DKIM keys live beside the database, one PEM file per domain. */
     static DkimKeys dkimKeys(Path dataDir) { return new DkimKeys(dataDir.resolve("dkim")); }
@@ -155,8 +186,11 @@ public final class Pigeon implements AutoCloseable {
         return l.port();
     }
 
+    public int webmailPort() { return webmail.port(); }
+
     /** Stops accepting, ends every session, and closes the database. */
     @Override public void close() {
+        webmail.close();
         listeners.values().forEach(Listener::close);
         relay.close();
         store.close();

@@ -24,6 +24,8 @@ import pigeon.smtp.SmtpConfig;
 import pigeon.smtp.relay.RelayConfig;
 import pigeon.smtp.relay.RetrySchedule;
 import pigeon.store.DeliveryPolicy;
+import pigeon.webmail.ClientSettings;
+import pigeon.webmail.WebmailConfig;
 
 /**
  * The whole configuration, read from {@code pigeon.properties} (every key optional; see README),
@@ -38,7 +40,8 @@ import pigeon.store.DeliveryPolicy;
 public record PigeonConfig(Path dataDir, String hostname, List<String> initialDomains, int dbPoolSize, DeliveryPolicy delivery,
                            ListenerConfig smtpListener, SmtpConfig smtp, ListenerConfig submissionListener,
                            ListenerConfig pop3Listener, Pop3Config pop3, ListenerConfig imapListener, ImapConfig imap,
-                           RelayConfig relay, TlsFiles tls, List<ListenerConfig> implicitTls) {
+                           RelayConfig relay, TlsFiles tls, List<ListenerConfig> implicitTls,
+                           WebmailConfig webmail) {
     public static final String FILE_NAME = "pigeon.properties";
     /** RFC 5321 §4.5.3.2.7: the server should wait at least 5 minutes for the next command. */
     static final Duration SMTP_TIMEOUT = Duration.ofMinutes(5);
@@ -155,11 +158,32 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
 
         RelayConfig relay = relay(hostname, s);
 
+        WebmailConfig webmail = new WebmailConfig(
+                new InetSocketAddress(InetAddress.getByName(s.string("webmail.bind", bind.getHostAddress())),
+                        s.integer("webmail.port", WebmailConfig.DEFAULT_PORT)),
+                hostname, smtp.maxMessageSize(),
+                s.duration("webmail.session-timeout", WebmailConfig.DEFAULT_SESSION_TIMEOUT),
+                s.integer("webmail.max-failed-logins", WebmailConfig.DEFAULT_MAX_FAILED_LOGINS),
+                s.duration("webmail.failed-login-delay", WebmailConfig.DEFAULT_FAILED_LOGIN_DELAY),
+                s.integer("webmail.page-size", WebmailConfig.DEFAULT_PAGE_SIZE));
+
         s.rejectUnknown();
         if (pool < 1) throw new IllegalArgumentException("db.pool-size must be at least 1");
         return new PigeonConfig(dataDir, hostname, domains, pool, delivery, smtpListener, smtp, submissionListener, pop3Listener, pop3,
-                imapListener, imap, relay, tls, List.copyOf(implicit));
+                imapListener, imap, relay, tls, List.copyOf(implicit), webmail);
     }
+
+    /**
+     * How each listener is secured, as autoconfig tells mail clients: the one place that decides it.
+     * Every listener has TLS: the implicit-TLS ports (submissions, imaps, pop3s) are SSL, the others
+     * offer STARTTLS.
+     */
+    static ClientSettings.SocketType socketType(String listener) {
+        return IMPLICIT_TLS.contains(listener) ? ClientSettings.SocketType.SSL : ClientSettings.SocketType.STARTTLS;
+    }
+
+    /** The names of the implicit-TLS listeners (RFC 8314 §3). */
+    static final java.util.Set<String> IMPLICIT_TLS = java.util.Set.of("submissions", "imaps", "pop3s");
 
     /** {@code imap.max-literal-size}: a literal is held in memory, so at most 16M. */
     private static int literalSize(Settings s, int fallback) {

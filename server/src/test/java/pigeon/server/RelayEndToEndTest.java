@@ -81,7 +81,7 @@ class RelayEndToEndTest {
     }
 
     private Map<String, String> common() {
-        Map<String, String> m = new HashMap<>(Map.of("smtp.port", "0", "submission.port", "0", "pop3.port", "0", "imap.port", "0", "smtp.failed-login-delay", "0s",
+        Map<String, String> m = new HashMap<>(Map.of("smtp.port", "0", "submission.port", "0", "pop3.port", "0", "imap.port", "0", "webmail.port", "0", "smtp.failed-login-delay", "0s",
                 "relay.dns", "127.0.0.1:" + dns.port(), "relay.retry-first", "1s", "relay.poll-interval", "1s"));
         m.putAll(Map.of("submissions.port", "off", "imaps.port", "off", "pop3s.port", "off"));
         return m;

@@ -43,7 +43,7 @@ final class ServerProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve(PigeonConfig.FILE_NAME), String.join("\n",
                 "hostname = mx.example.test", "domains = example.test", "smtp.port = " + smtpPort, "pop3.port = " + pop3Port, "submission.port = 0",
-                "imap.port = " + imapPort, "submissions.port = " + submissionsPort, "imaps.port = " + imapsPort, "pop3s.port = " + pop3sPort, "pop3.failed-login-delay = 0s", "imap.failed-login-delay = 0s", ""));
+                "imap.port = " + imapPort, "submissions.port = " + submissionsPort, "imaps.port = " + imapsPort, "pop3s.port = " + pop3sPort, "webmail.port = 0", "pop3.failed-login-delay = 0s", "imap.failed-login-delay = 0s", ""));
     }
 
     /** The server's certificate (self-signed, made at first start), for clients that check it. */

@@ -54,6 +54,8 @@ final class TestServer implements AutoCloseable {
                 "pop3.failed-login-delay", "0s", "smtp.failed-login-delay", "0s",
                 "imap.port", "0", "imap.failed-login-delay", "0s"));
         settings.putAll(Map.of("submissions.port", "0", "imaps.port", "0", "pop3s.port", "0"));
+        settings.put("webmail.port", "0");
+        settings.put("webmail.failed-login-delay", "0s");
         settings.putAll(overrides);
         pigeon = Pigeon.start(PigeonConfig.load(dataDir, null, settings));
     }

@@ -229,6 +229,46 @@ final class JdbcMailboxes implements Mailboxes {
         });
     }
 
+    @Override public Map<Long, MessageSummary> summaries(Collection<Long> messageIds) {
+        return jdbc.read("message summaries", c -> {
+            Map<Long, MessageSummary> out = new HashMap<>();
+            EntryRows.chunks(new TreeSet<>(messageIds), (marks, ids) -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT id, subject, from_addr, to_addr, cc_addr, sent_date FROM messages WHERE id IN (" + marks + ")")) {
+                    for (int i = 0; i < ids.size(); i++) s.setLong(i + 1, ids.get(i));
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            java.time.OffsetDateTime sent = r.getObject(6, java.time.OffsetDateTime.class);
+                            out.put(r.getLong(1), new MessageSummary(r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                                    Optional.ofNullable(sent).map(java.time.OffsetDateTime::toInstant)));
+                        }
+                    }
+                }
+            });
+            return out;
+        });
+    }
+
+    @Override public List<MessageEntry> entries(long mailboxId, Collection<Long> uids) {
+        return jdbc.read("messages by UID", c -> EntryRows.forUids(c, mailboxId, uids));
+    }
+
+    @Override public Map<Long, Counts> counts(long accountId) {
+        return jdbc.read("mailbox counts", c -> {
+            Map<Long, Counts> out = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT b.id, COUNT(mm.uid), COALESCE(SUM(CASE WHEN mm.seen = FALSE THEN 1 ELSE 0 END), 0)
+                    FROM mailboxes b LEFT JOIN mailbox_messages mm ON mm.mailbox_id = b.id
+                    WHERE b.account_id = ? GROUP BY b.id""")) {
+                s.setLong(1, accountId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) out.put(r.getLong(1), new Counts(r.getInt(2), r.getInt(3)));
+                }
+            }
+            return out;
+        });
+    }
+
     /** A message gone meanwhile is no error: the description was only ever a cache of its content. */
     @Override public void setDescription(long messageId, byte[] description) {
         byte[] d = description == null || description.length == 0 ? null : description;

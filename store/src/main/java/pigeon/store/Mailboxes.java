@@ -121,6 +121,23 @@ public interface Mailboxes {
      */
     Map<Long, byte[]> descriptions(Collection<Long> messageIds);
 
+    // ---- What the webmail needs: listing without reading each message ----
+
+    /**
+     * The header fields kept beside each message at delivery (RFC 2047 words decoded; null where
+     * the message has no such field), for the given messages that exist.
+     */
+    Map<Long, MessageSummary> summaries(Collection<Long> messageIds);
+
+    /** The entries of these UIDs that exist in the mailbox, by ascending UID. */
+    List<MessageEntry> entries(long mailboxId, Collection<Long> uids);
+
+    /** @param messages how many entries the mailbox has; @param unseen how many of them lack \Seen */
+    record Counts(int messages, int unseen) {}
+
+    /** Counts for every mailbox of the account, by mailbox id, in one query. */
+    Map<Long, Counts> counts(long accountId);
+
     /** Stores a description computed later, for a message that had none (an empty one means none; a message gone meanwhile is ignored). */
     void setDescription(long messageId, byte[] description);
 }
