@@ -79,7 +79,8 @@ public final class Pigeon implements AutoCloseable {
             WebmailServer webmail;
             try {
                 // The webmail sends through the submission path (the same target as the submission port).
-                webmail = WebmailServer.start(config.webmail(), store.directory(), store.mailboxes(), target, clientSettings(config, listeners));
+                webmail = WebmailServer.start(config.webmail(), store.directory(), store.mailboxes(), target, clientSettings(config, listeners),
+                        config.smtpListener().logins());
             } catch (RuntimeException e) {
                 relay.close();
                 throw e;

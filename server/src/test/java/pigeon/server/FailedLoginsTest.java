@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class FailedLoginsTest {
     @Test void delaysGrowAcrossProtocolsAndDoNotRevealAccounts() throws Exception {
-        long third;
         try (TestServer server = new TestServer(Map.of("imap.failed-login-delay", "200ms", "pop3.failed-login-delay", "200ms"))) {
             server.fixture("accounts");
             try (Socket s = new Socket("127.0.0.1", server.pigeon.imapPort())) {
@@ -36,20 +35,12 @@ class FailedLoginsTest {
                 OutputStream out = s.getOutputStream();
                 in.readLine();
                 timed(out, in, "USER bob@example.test");
-                third = timed(out, in, "PASS wrong");  // 800 ms: the IMAP failures count here too
+                long third = timed(out, in, "PASS wrong");  // 800 ms: the IMAP failures count here too
                 assertTrue(lastReply.startsWith("-ERR"), lastReply);
                 assertTrue(third >= 780, "POP3 after two IMAP failures: " + third);
                 timed(out, in, "USER bob@example.test");
                 timed(out, in, "PASS secret");
                 assertTrue(lastReply.startsWith("+OK"), lastReply);
-            }
-            try (Socket s = new Socket("127.0.0.1", server.pigeon.imapPort())) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-                OutputStream out = s.getOutputStream();
-                in.readLine();
-                long after = timed(out, in, "b1 LOGIN alice@example.test wrong");
-                // 200 ms again, not 1600: the password check itself takes the same time in both
-                assertTrue(after < third - 300, "a successful login from the address cleared its count: " + after + " vs " + third);
             }
         }
     }

@@ -1,5 +1,7 @@
 package pigeon.webmail;
 
+import java.net.InetAddress;
+import pigeon.protocol.sasl.LoginThrottle;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,7 @@ final class AuthRoutes {
 
     private final Directory directory;
     private final Sessions sessions;
-    private final LoginThrottle throttle;
+    private final LoginThrottle throttle;  // shared with IMAP, POP3 and SMTP AUTH
     private final WebmailConfig config;
     private final Pages pages;
 
@@ -34,11 +36,12 @@ final class AuthRoutes {
         pages.render(ctx, "login", Map.of("title", "Log in"));
     }
 
-    void login(Context ctx) throws InterruptedException {
+    void login(Context ctx) throws InterruptedException, java.net.UnknownHostException {
         String user = Optional.ofNullable(ctx.formParam("username")).orElse("").trim();
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         String ip = ctx.ip();
-        if (throttle.blocked(ip, user)) {
+        InetAddress from = InetAddress.getByName(ip);  // a literal address: no lookup
+        if (throttle.failures(from, user) >= config.maxFailedLogins()) {
             log.info("webmail login refused for {} from {}: too many failures", user, ip);
             ctx.status(429);
             pages.render(ctx, "login", Map.of("title", "Log in", "username", user,
@@ -47,9 +50,9 @@ final class AuthRoutes {
         }
         Optional<Account> account = user.isEmpty() ? Optional.empty() : directory.authenticate(user, password);
         if (account.isEmpty()) {
-            throttle.failed(ip, user);
-            log.info("webmail login failed for {} from {}", user, ip);
-            Thread.sleep(config.failedLoginDelay().toMillis());
+            java.time.Duration delay = throttle.failed(from, user, config.failedLoginDelay());
+            log.info("webmail login failed for {} from {}; answered in {} ms", user, ip, delay.toMillis());
+            Thread.sleep(delay.toMillis());
             ctx.status(401);
             pages.render(ctx, "login", Map.of("title", "Log in", "username", user, "error", "Wrong address or password."));
             return;

@@ -10,14 +10,14 @@ import java.time.Duration;
  * @param hostname         the server's name, for Message-IDs of mail written here
  * @param maxMessageSize   largest message (with its attachments, as encoded) that may be sent or saved
  * @param sessionTimeout   a login ends after this long without a request
- * @param maxFailedLogins  failed logins from one address (or for one user) within {@link #THROTTLE_WINDOW}
+ * @param maxFailedLogins  failed logins counted for the address (or the user name), over every protocol, past which
+ *                         the login page refuses (429) until they are forgotten ({@code auth.failures-forgotten-after})
  *                         before further attempts are refused outright
  * @param failedLoginDelay pause before a failed login is answered
  * @param pageSize         messages per page of a folder's list
  */
 public record WebmailConfig(InetSocketAddress address, String hostname, long maxMessageSize, Duration sessionTimeout,
                             int maxFailedLogins, Duration failedLoginDelay, int pageSize) {
-    public static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
     public static final int DEFAULT_PORT = 8080, DEFAULT_MAX_FAILED_LOGINS = 5, DEFAULT_PAGE_SIZE = 50;
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofHours(8), DEFAULT_FAILED_LOGIN_DELAY = Duration.ofSeconds(1);
 

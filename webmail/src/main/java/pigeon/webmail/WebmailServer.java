@@ -33,9 +33,10 @@ public final class WebmailServer implements AutoCloseable {
     /**
      * @param submission where sent mail goes: the same target as the SMTP submission port
      * @param clients    what autoconfig tells mail clients (the real host name, ports and security)
+     * @param logins     failed-login counting, shared with the mail protocols' listeners
      */
     public static WebmailServer start(WebmailConfig config, Directory directory, Mailboxes mailboxes, DeliveryTarget submission,
-                                      ClientSettings clients) {
+                                      ClientSettings clients, pigeon.protocol.sasl.LoginThrottle logins) {
         Pages pages = new Pages();
         Sessions sessions = new Sessions(config.sessionTimeout(), Clock.systemUTC());
         Security security = new Security(sessions, directory);
@@ -45,8 +46,7 @@ public final class WebmailServer implements AutoCloseable {
         OrganiseRoutes organise = new OrganiseRoutes(mail, read, pages, push);
         ComposeRoutes compose = new ComposeRoutes(mail, new Sender(submission, mail, config.maxMessageSize()),
                 new MessageBuilder(config.hostname()), pages);
-        AuthRoutes auth = new AuthRoutes(directory, sessions,
-                new LoginThrottle(config.maxFailedLogins(), WebmailConfig.THROTTLE_WINDOW, Clock.systemUTC()), config, pages);
+        AuthRoutes auth = new AuthRoutes(directory, sessions, logins, config, pages);
         StaticAssets assets = new StaticAssets();
         Autoconfig autoconfig = new Autoconfig(clients);
         long maxUpload = config.maxMessageSize();

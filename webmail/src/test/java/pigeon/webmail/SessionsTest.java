@@ -36,20 +36,4 @@ class SessionsTest {
         assertTrue(s.find("made-up").isEmpty());
         assertTrue(s.find(null).isEmpty());
     }
-
-    @Test void throttleCountsPerAddressAndPerUserAndForgets() {
-        LoginThrottle t = new LoginThrottle(3, Duration.ofMinutes(15), clock);
-        for (int i = 0; i < 3; i++) t.failed("10.0.0.1", "user" + i + "@example.test");
-        assertTrue(t.blocked("10.0.0.1", "someone@example.test"), "one address trying many users");
-        assertFalse(t.blocked("10.0.0.2", "someone@example.test"));
-        for (int i = 0; i < 3; i++) t.failed("10.0.1." + i, "Alice@Example.test");
-        assertTrue(t.blocked("10.0.2.1", "alice@example.test"), "many addresses trying one user, in any case");
-        clock.now = clock.now.plus(Duration.ofMinutes(16));
-        assertFalse(t.blocked("10.0.0.1", "alice@example.test"), "old failures leave the window");
-        t.failed("10.0.0.9", "bob@example.test");
-        t.succeeded("bob@example.test");
-        t.failed("10.0.0.8", "bob@example.test");
-        t.failed("10.0.0.7", "bob@example.test");
-        assertFalse(t.blocked("10.0.0.6", "bob@example.test"), "a success forgets the user's failures");
-    }
 }

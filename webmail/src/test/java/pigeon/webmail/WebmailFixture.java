@@ -45,7 +45,8 @@ final class WebmailFixture implements AutoCloseable {
                 1 << 20, Duration.ofHours(1), maxFailedLogins, Duration.ZERO, 50);
         server = WebmailServer.start(config, store.directory(), store.mailboxes(), store.deliveryTarget(),
                 new ClientSettings("mail.example.test", List.of(new Server(Service.IMAP, 143, SocketType.STARTTLS),
-                        new Server(Service.POP3, 995, SocketType.SSL), new Server(Service.SMTP, 587, SocketType.PLAIN))));
+                        new Server(Service.POP3, 995, SocketType.SSL), new Server(Service.SMTP, 587, SocketType.PLAIN))),
+                pigeon.protocol.sasl.LoginThrottle.defaults());
     }
 
     WebmailFixture() { this(5); }

@@ -64,7 +64,7 @@ public final class Connection implements AutoCloseable {
      */
     public Duration loginFailed(String user, Duration base) { return config.logins().failed(remoteAddress(), user, base); }
 
-    public void loginSucceeded(String user) { config.logins().succeeded(remoteAddress(), user); }
+    public void loginSucceeded(String user) { config.logins().succeeded(user); }
 
     /** The TLS protocol and cipher suite, for Received fields and logs. */
     public Optional<String> tlsDescription() {

@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
  * answered after a delay that doubles with the failures counted for the client's address and for
  * the user name tried (whichever has more), up to a cap. The name is counted as typed, whether or
  * not an account has it, so the delays say nothing about which accounts exist. Failures are
- * forgotten some time after the last one, and a successful login clears them.
+ * forgotten some time after the last one; a successful login clears the name's (not the
+ * address's: another name may be being guessed from there).
  */
 public final class LoginThrottle {
     /** Tracked names and addresses at most: a flood of made-up names must not fill the heap. */
@@ -53,15 +54,17 @@ public final class LoginThrottle {
         return d.compareTo(max) > 0 ? max : d;
     }
 
-    public void succeeded(InetAddress from, String user) {
-        failures.remove(address(from));
-        failures.remove(name(user));
+    public void succeeded(String user) { failures.remove(name(user)); }
+
+    /** The failures counted now for the address or for the name, whichever has more (nothing is counted). */
+    public int failures(InetAddress from, String user) {
+        long now = clock.getAsLong();
+        return Math.max(current(address(from), now), current(name(user), now));
     }
 
-    /** How many failures are counted for the address now (for tests and logs). */
-    int failures(InetAddress from) {
-        Failures f = failures.get(address(from));
-        return f == null || expired(f, clock.getAsLong()) ? 0 : f.count();
+    private int current(String key, long now) {
+        Failures f = failures.get(key);
+        return f == null || expired(f, now) ? 0 : f.count();
     }
 
     private int count(String key, long now) {

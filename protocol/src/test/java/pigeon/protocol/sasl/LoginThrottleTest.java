@@ -39,9 +39,10 @@ class LoginThrottleTest {
         now.addAndGet(Duration.ofMinutes(16).toNanos());
         assertEquals(BASE, throttle.failed(a, "alice", BASE), "forgotten");
         throttle.failed(a, "alice", BASE);
-        throttle.succeeded(a, "alice");
-        assertEquals(0, throttle.failures(a));
-        assertEquals(BASE, throttle.failed(a, "alice", BASE));
+        assertEquals(2, throttle.failures(a, "alice"));
+        throttle.succeeded("alice");
+        assertEquals(2, throttle.failures(a, "bob"), "the address keeps its count: another name may be guessed there");
+        assertEquals(0, throttle.failures(ip("198.51.100.7"), "alice"), "the name's count is cleared");
     }
 
     @Test void zeroBaseNeverWaits() throws Exception {
