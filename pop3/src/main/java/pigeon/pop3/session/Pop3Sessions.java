@@ -26,7 +26,7 @@ public final class Pop3Sessions {
 
     /** The listener's per-address limit refused the connection (RFC 2449 §8.1.2 response code). */
     public void refuse(Connection connection) throws IOException {
-        connection.write("-ERR [SYS/TEMP] " + config.hostname() + " has too many connections from your address, try again later\r\n");
+        connection.write("-ERR [SYS/TEMP] " + config.hostname() + " has too many connections, try again later\r\n");
         connection.flush();
     }
 }

@@ -183,7 +183,7 @@ public final class Replies {
     // --- closing the connection (RFC 5321 §3.8: 421 and close) ---
 
     public static Reply tooManyConnections(String hostname) {
-        return Reply.of(421, "4.7.0", hostname + " Too many connections from your address, try again later");
+        return Reply.of(421, "4.7.0", hostname + " Too many connections, try again later");
     }
 
     public static Reply tooManyErrors(String hostname) { return Reply.of(421, "4.7.0", hostname + " Too many errors, closing connection"); }
