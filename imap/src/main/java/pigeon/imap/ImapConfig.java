@@ -12,9 +12,11 @@ import pigeon.imap.decode.ImapLimits;
  * @param limits           the parser's bounds; {@link ImapLimits#maxMessageSize()} is APPEND's limit
  * @param maxFailedLogins  failed LOGIN/AUTHENTICATE attempts after which the connection is closed
  * @param failedLoginDelay pause before a failed login is answered, to slow down password guessing
+ * @param maxErrors        BAD replies in one session after which it is ended with {@code * BYE}
  */
-public record ImapConfig(String hostname, ImapLimits limits, int maxFailedLogins, Duration failedLoginDelay) {
+public record ImapConfig(String hostname, ImapLimits limits, int maxFailedLogins, Duration failedLoginDelay, int maxErrors) {
     public static final int DEFAULT_MAX_FAILED_LOGINS = 3;
+    public static final int DEFAULT_MAX_ERRORS = 20;
     public static final Duration DEFAULT_FAILED_LOGIN_DELAY = Duration.ofSeconds(2);
     /** RFC 9051 §5.4: the inactivity autologout timer must be at least 30 minutes. */
     public static final Duration MIN_AUTOLOGOUT = Duration.ofMinutes(30);
@@ -26,6 +28,11 @@ public record ImapConfig(String hostname, ImapLimits limits, int maxFailedLogins
         if (maxFailedLogins < 1) throw new IllegalArgumentException("imap: max failed logins must be at least 1");
         if (failedLoginDelay == null || failedLoginDelay.isNegative() || failedLoginDelay.compareTo(Duration.ofMinutes(1)) > 0)
             throw new IllegalArgumentException("imap: failed login delay must be between 0 and 1 minute");
+        if (maxErrors < 1) throw new IllegalArgumentException("imap: max errors must be at least 1");
+    }
+
+    public ImapConfig(String hostname, ImapLimits limits, int maxFailedLogins, Duration failedLoginDelay) {
+        this(hostname, limits, maxFailedLogins, failedLoginDelay, DEFAULT_MAX_ERRORS);
     }
 
     /** Default limits (25 MiB messages), 3 failed logins, 2 s delay after each. */
@@ -37,12 +44,14 @@ public record ImapConfig(String hostname, ImapLimits limits, int maxFailedLogins
     public long maxMessageSize() { return limits.maxMessageSize(); }
 
     public ImapConfig withMaxMessageSize(long size) {
-        return new ImapConfig(hostname, limits.withMaxMessageSize(size), maxFailedLogins, failedLoginDelay);
+        return new ImapConfig(hostname, limits.withMaxMessageSize(size), maxFailedLogins, failedLoginDelay, maxErrors);
     }
 
-    public ImapConfig withMaxFailedLogins(int n) { return new ImapConfig(hostname, limits, n, failedLoginDelay); }
+    public ImapConfig withMaxFailedLogins(int n) { return new ImapConfig(hostname, limits, n, failedLoginDelay, maxErrors); }
 
-    public ImapConfig withFailedLoginDelay(Duration d) { return new ImapConfig(hostname, limits, maxFailedLogins, d); }
+    public ImapConfig withFailedLoginDelay(Duration d) { return new ImapConfig(hostname, limits, maxFailedLogins, d, maxErrors); }
+
+    public ImapConfig withMaxErrors(int n) { return new ImapConfig(hostname, limits, maxFailedLogins, failedLoginDelay, n); }
 
     /** @throws IllegalArgumentException if {@code timeout} is shorter than RFC 9051 §5.4 allows */
     public static Duration checkAutologout(Duration timeout) {

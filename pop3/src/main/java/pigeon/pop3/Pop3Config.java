@@ -11,8 +11,10 @@ import java.time.Duration;
  *                         commands. SASL responses (AUTH continuations) have their own, larger bound.
  * @param maxFailedLogins  failed USER/PASS or AUTH attempts after which the connection is closed
  * @param failedLoginDelay pause before answering a failed login, to slow down password guessing
+ * @param maxErrors        {@code -ERR} replies to bad or misplaced commands after which the session is closed
  */
-public record Pop3Config(String hostname, int maxLineLength, int maxFailedLogins, Duration failedLoginDelay) {
+public record Pop3Config(String hostname, int maxLineLength, int maxFailedLogins, Duration failedLoginDelay, int maxErrors) {
+    public static final int DEFAULT_MAX_ERRORS = 20;
     public static final int DEFAULT_MAX_LINE_LENGTH = 255;
     public static final int DEFAULT_MAX_FAILED_LOGINS = 3;
     public static final Duration DEFAULT_FAILED_LOGIN_DELAY = Duration.ofSeconds(2);
@@ -25,6 +27,11 @@ public record Pop3Config(String hostname, int maxLineLength, int maxFailedLogins
         if (maxFailedLogins < 1) throw new IllegalArgumentException("pop3: max failed logins must be at least 1");
         if (failedLoginDelay == null || failedLoginDelay.isNegative() || failedLoginDelay.compareTo(Duration.ofMinutes(1)) > 0)
             throw new IllegalArgumentException("pop3: failed login delay must be between 0 and 1 minute");
+        if (maxErrors < 1) throw new IllegalArgumentException("pop3: max errors must be at least 1");
+    }
+
+    public Pop3Config(String hostname, int maxLineLength, int maxFailedLogins, Duration failedLoginDelay) {
+        this(hostname, maxLineLength, maxFailedLogins, failedLoginDelay, DEFAULT_MAX_ERRORS);
     }
 
     /** The defaults: 255-octet lines, 3 failed logins, 2 s delay after each failure. */

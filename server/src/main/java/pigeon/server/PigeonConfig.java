@@ -135,7 +135,8 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
         ListenerConfig pop3Listener = listener(s, "pop3", "pop3", s.integer("pop3.port", 2110), bind, Duration.ofMinutes(10), loopback, logins);
         Pop3Config pop3 = new Pop3Config(hostname, Pop3Config.DEFAULT_MAX_LINE_LENGTH,
                 s.integer("pop3.max-failed-logins", Pop3Config.DEFAULT_MAX_FAILED_LOGINS),
-                s.duration("pop3.failed-login-delay", Pop3Config.DEFAULT_FAILED_LOGIN_DELAY));
+                s.duration("pop3.failed-login-delay", Pop3Config.DEFAULT_FAILED_LOGIN_DELAY),
+                s.integer("pop3.max-errors", Pop3Config.DEFAULT_MAX_ERRORS));
 
         // RFC 9051 §5.4: the autologout timer is at least 30 minutes; Thunderbird holds several connections.
         ListenerConfig imapListener = listener(s, "imap", "imap", s.integer("imap.port", 2143), bind, Duration.ofMinutes(30), loopback, logins);
@@ -154,7 +155,8 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
         ImapConfig imap = new ImapConfig(hostname, limits, ImapConfig.DEFAULT_MAX_FAILED_LOGINS, ImapConfig.DEFAULT_FAILED_LOGIN_DELAY)
                 .withMaxMessageSize(s.size("imap.max-message-size", smtp.maxMessageSize()))
                 .withMaxFailedLogins(s.integer("imap.max-failed-logins", ImapConfig.DEFAULT_MAX_FAILED_LOGINS))
-                .withFailedLoginDelay(s.duration("imap.failed-login-delay", ImapConfig.DEFAULT_FAILED_LOGIN_DELAY));
+                .withFailedLoginDelay(s.duration("imap.failed-login-delay", ImapConfig.DEFAULT_FAILED_LOGIN_DELAY))
+                .withMaxErrors(s.integer("imap.max-errors", ImapConfig.DEFAULT_MAX_ERRORS));
 
         RelayConfig relay = relay(hostname, s);
 

@@ -35,6 +35,7 @@ public final class ImapSession {
     private final ResponseWriter out;
     private final SessionContext ctx;
     private ImapState state = new NotAuthenticated(0);
+    private int errors;
 
     public ImapSession(Services services, CommandHandler handler, Connection connection) {
         this.handler = handler;
@@ -75,8 +76,21 @@ public final class ImapSession {
         if (p.fatal()) {
             out.untagged("BYE Cannot recover from this error");
             state = deselect(new LoggedOut());
+        } else {
+            countError();
         }
         out.flush();
+    }
+
+    /**
+     * Counts a BAD: a client that keeps sending commands the server cannot take (a confused script, or
+     * someone probing) is logged out after {@code imap.max-errors} of them.
+     */
+    private void countError() throws IOException {
+        if (++errors < ctx.services().config().maxErrors() || state instanceof LoggedOut) return;
+        log.info("logging out after {} errors", errors);
+        out.untagged("BYE Too many errors");
+        state = deselect(new LoggedOut());
     }
 
     private void execute(ImapCommand command) throws IOException {
@@ -85,6 +99,7 @@ public final class ImapSession {
         Set<Phase> valid = CommandStates.validIn(command);
         if (!valid.contains(phase)) {
             out.tagged(command.tag(), "BAD", Optional.empty(), CommandStates.wrongState(phase, valid));
+            countError();
             out.flush();
             return;
         }
@@ -94,6 +109,7 @@ public final class ImapSession {
             state = deselect(new LoggedOut());
         }
         out.tagged(command.tag(), outcome.status().name(), outcome.code(), outcome.text());
+        if (outcome.status() == Outcome.Status.BAD) countError();
         out.flush();
         if (command instanceof ImapCommand.Starttls && outcome.status() == Outcome.Status.OK) startTls();
         if (state instanceof ImapState.Authenticated || state instanceof Selected) {

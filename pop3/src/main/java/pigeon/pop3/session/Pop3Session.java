@@ -35,6 +35,7 @@ final class Pop3Session {
     private final RetrieveHandler retrieve;
     private final UpdateHandler update;
     private Pop3State state = Authorization.initial();
+    private int errors;
 
     Pop3Session(Pop3Config config, Maildrop maildrop, MaildropLocks locks, Connection connection) {
         this.config = config;
@@ -60,7 +61,7 @@ final class Pop3Session {
                 try {
                     line = connection.lines().read(config.maxLineLength());
                 } catch (LineTooLongException e) {
-                    replies.err("Line too long");
+                    state = error("Line too long");
                     continue;
                 }
                 if (line == null) break;  // the client went away
@@ -85,16 +86,14 @@ final class Pop3Session {
             command = CommandParser.parse(line);
         } catch (CommandSyntaxException e) {
             log.debug("C: bad command: {}", e.getMessage());
-            replies.err(e.getMessage());
-            return state;
+            return error(e.getMessage());
         }
         log.debug("C: {}", command);
         Phase phase = state.phase().orElseThrow();
         if (!command.validIn().contains(phase)) {
-            replies.err(phase == Phase.AUTHORIZATION
+            return error(phase == Phase.AUTHORIZATION
                     ? "Command not valid in AUTHORIZATION state: log in first"
                     : "Command not valid in TRANSACTION state: already logged in");
-            return state;
         }
         try {
             return execute(command);
@@ -106,6 +105,23 @@ final class Pop3Session {
             replies.err("[SYS/TEMP] Temporary server failure, try again later");
             return state;
         }
+    }
+
+    /**
+     * A bad or misplaced command's -ERR, counted: a client that keeps sending them (a confused script,
+     * or someone probing) is let go after {@code pop3.max-errors}, without entering UPDATE.
+     */
+    private Pop3State error(String text) throws IOException {
+        replies.err(text);
+        if (++errors < config.maxErrors()) return state;
+        log.info("closing after {} errors", errors);
+        replies.err("Too many errors, closing the connection");
+        replies.flush();
+        if (state instanceof Transaction t) {
+            t.lease().close();
+            log.info("logout {} after too many errors: {} marked deleted and kept", t.owner().name(), t.size() - t.count());
+        }
+        return new Closed();
     }
 
     /** Dispatch; the validity check above guarantees the state each command casts to. */
