@@ -60,7 +60,8 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
 
     /**
      * One listener's keys, named alike in every protocol: {@code P.port}, {@code P.max-connections},
-     * {@code P.max-connections-per-ip}, {@code P.timeout}, {@code P.write-timeout}. An implicit-TLS
+     * {@code P.max-connections-per-ip}, {@code P.timeout}, {@code P.write-timeout},
+     * {@code P.max-commands-per-second}. An implicit-TLS
      * port shares its protocol's limits.
      */
     private static ListenerConfig listener(Settings s, String name, String keys, int port, InetAddress bind, Duration timeout,
@@ -69,7 +70,8 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
                 s.integer(keys + ".max-connections", ListenerConfig.DEFAULT_MAX_CONNECTIONS),
                 s.integer(keys + ".max-connections-per-ip", MAX_CONNECTIONS_PER_IP),
                 s.duration(keys + ".timeout", timeout),
-                s.duration(keys + ".write-timeout", ListenerConfig.DEFAULT_WRITE_TIMEOUT), Optional.empty(), false, loopback, logins);
+                s.duration(keys + ".write-timeout", ListenerConfig.DEFAULT_WRITE_TIMEOUT), Optional.empty(), false, loopback, logins,
+                s.integer(keys + ".max-commands-per-second", ListenerConfig.DEFAULT_MAX_COMMANDS_PER_SECOND));
     }
 
     /** Reads {@code file} if given, else {@code dataDir/pigeon.properties} if it exists; {@code overrides} win. */

@@ -51,7 +51,9 @@ public final class ImapSession {
             out.untagged("OK [CAPABILITY " + ctx.capabilities(false) + "] Pigeon IMAP4rev2 ready");
             out.flush();
             while (!(state instanceof LoggedOut)) {
-                switch (ctx.reader().next()) {
+                ReadResult next = ctx.reader().next();
+                if (!(next instanceof ReadResult.EndOfInput)) connection.command();
+                switch (next) {
                     case ReadResult.EndOfInput e -> {  // Thunderbird never says LOGOUT: it just closes
                         log.debug("client closed the connection");
                         return;

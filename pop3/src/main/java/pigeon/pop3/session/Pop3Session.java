@@ -65,6 +65,7 @@ final class Pop3Session {
                     continue;
                 }
                 if (line == null) break;  // the client went away
+                connection.command();
                 state = step(line.text());
             }
             replies.flush();

@@ -28,6 +28,9 @@ public final class Connection implements AutoCloseable {
     private final SessionOutput out;
     private final LineReader lines;
     private Socket socket;  // the plain socket, or TLS over it
+    private double commandTokens;  // a token bucket: maxCommandsPerSecond a second, as many at most
+    private long tokensAt = System.nanoTime();
+    private boolean slowedDown;
 
     Connection(Socket socket, String id, ListenerConfig config) throws IOException {
         this.plain = socket;
@@ -37,6 +40,7 @@ public final class Connection implements AutoCloseable {
         this.in = new SessionInput(socket.getInputStream(), 16 * 1024);
         this.out = new SessionOutput(timed(socket.getOutputStream()), 16 * 1024);
         this.lines = new LineReader(in);
+        this.commandTokens = config.maxCommandsPerSecond();
     }
 
     public String id() { return id; }
@@ -65,6 +69,36 @@ public final class Connection implements AutoCloseable {
     public Duration loginFailed(String user, Duration base) { return config.logins().failed(remoteAddress(), user, base); }
 
     public void loginSucceeded(String user) { config.logins().succeeded(user); }
+
+    /**
+     * Called by the session for each command it reads: past {@code max-commands-per-second} (after a
+     * burst of as many), it waits for its turn, so that a flood of commands gets the server's time at
+     * that rate and no faster. Pipelining clients keep working, just slower; logged once.
+     */
+    public void command() throws IOException {
+        int rate = config.maxCommandsPerSecond();
+        long now = System.nanoTime();
+        commandTokens = Math.min(rate, commandTokens + (now - tokensAt) * (double) rate / 1e9);
+        tokensAt = now;
+        if (commandTokens >= 1) {
+            commandTokens -= 1;
+            return;
+        }
+        if (!slowedDown) {
+            slowedDown = true;
+            log.info("more than {} commands per second: slowed down", rate);
+        }
+        long wait = (long) Math.ceil((1 - commandTokens) * 1e9 / rate);
+        out.flush();  // what is answered already need not wait
+        try {
+            Thread.sleep(Duration.ofNanos(wait));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while slowed down");
+        }
+        commandTokens = 0;
+        tokensAt = System.nanoTime();
+    }
 
     /** The TLS protocol and cipher suite, for Received fields and logs. */
     public Optional<String> tlsDescription() {

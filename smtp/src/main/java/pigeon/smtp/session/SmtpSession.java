@@ -75,6 +75,7 @@ public final class SmtpSession {
             state.abortTransaction();
             return Outcome.silent(new Closing());
         }
+        connection.command();
         SmtpCommand command = parser.parse(line.text());
         log.debug("{}", command);
         return dispatch(command);
