@@ -115,6 +115,7 @@ pigeon_listeners() { # prints "KEY = PORT" for every Pigeon listener, each on a 
   pigeon_webmail=$(free_port)
   printf 'smtp.port = %s\nsubmission.port = %s\npop3.port = %s\nimap.port = %s\nwebmail.port = %s\n' \
     "$pigeon_smtp" "$pigeon_submission" "$pigeon_pop3" "$pigeon_imap" "$pigeon_webmail"
+  printf 'submissions.port = off\nimaps.port = off\npop3s.port = off\n'  # the implicit-TLS ports: not measured here
 }
 wait_port() { # port pid name log: until the port accepts a connection (60 s), or the process died
   local port=$1 pid=$2 name=$3 log=$4 i
@@ -130,3 +131,21 @@ wait_port() { # port pid name log: until the port accepts a connection (60 s), o
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.1f", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 java_version() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p' | head -n1; }
 fs_type() { df -PT "$1" 2>/dev/null | awk 'NR == 2 { print $2 }'; }
+
+# --- Pigeon's listeners, every one on a free port ------------------------------------------------------
+pigeon_all_listeners() { # app_dir: prints "KEY = PORT" for every `*.port` key this build's PigeonConfig
+  # names (a key the build does not know would stop it; relay.port is an outbound port and is left out),
+  # and sets $pigeon_imap. Needs $JAVA_HOME (scripts/jdk.sh) and $tmp.
+  local app_dir=$1 keys key p lines=""
+  mkdir -p "$tmp/probe"
+  (cd "$tmp/probe" && "$JAVA_HOME/bin/jar" xf "$app_dir/server/target/pigeon.jar" pigeon/server/PigeonConfig.class) 2>/dev/null || true
+  keys=$(grep -aoE '[a-z][a-z0-9-]*\.port' "$tmp/probe/pigeon/server/PigeonConfig.class" 2>/dev/null | sort -u || true)
+  for key in smtp.port submission.port pop3.port imap.port $keys; do
+    [ "$key" = relay.port ] && continue
+    case "$lines" in *"$key = "*) continue ;; esac
+    p=$(free_port)
+    lines="$lines$key = $p"$'\n'
+    [ "$key" = imap.port ] && pigeon_imap=$p
+  done
+  printf '%s' "$lines"
+}
