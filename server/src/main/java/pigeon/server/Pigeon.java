@@ -80,7 +80,7 @@ public final class Pigeon implements AutoCloseable {
             try {
                 // The webmail sends through the submission path (the same target as the submission port).
                 webmail = WebmailServer.start(config.webmail(), store.directory(), store.mailboxes(), target, clientSettings(config, listeners),
-                        config.smtpListener().logins());
+                        config.smtpListener().logins(), java.util.Optional.of(tls));
             } catch (RuntimeException e) {
                 relay.close();
                 throw e;
@@ -90,6 +90,7 @@ public final class Pigeon implements AutoCloseable {
             StringBuilder ports = new StringBuilder();
             listeners.forEach((name, l) -> ports.append(ports.isEmpty() ? "" : ", ").append(name).append(' ').append(l.port()));
             ports.append(", webmail ").append(webmail.port());
+            webmail.httpsPort().ifPresent(p -> ports.append(", webmail HTTPS ").append(p));
             log.info("Pigeon ready: data in {}, ports: {}; domains {}", config.dataDir().toAbsolutePath(), ports, store.directory().domains());
             return pigeon;
         } catch (IOException | RuntimeException e) {
@@ -188,6 +189,9 @@ public final class Pigeon implements AutoCloseable {
     }
 
     public int webmailPort() { return webmail.port(); }
+
+    /** The webmail's HTTPS port ({@code webmail.https-port}), when it is on. */
+    public java.util.OptionalInt webmailHttpsPort() { return webmail.httpsPort(); }
 
     /** Stops accepting, ends every session, and closes the database. */
     @Override public void close() {

@@ -162,14 +162,15 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
 
         RelayConfig relay = relay(hostname, s);
 
-        WebmailConfig webmail = new WebmailConfig(
-                new InetSocketAddress(InetAddress.getByName(s.string("webmail.bind", bind.getHostAddress())),
-                        s.integer("webmail.port", WebmailConfig.DEFAULT_PORT)),
+        InetAddress webmailBind = InetAddress.getByName(s.string("webmail.bind", bind.getHostAddress()));
+        WebmailConfig webmail = new WebmailConfig(new InetSocketAddress(webmailBind, s.integer("webmail.port", WebmailConfig.DEFAULT_PORT)),
                 hostname, smtp.maxMessageSize(),
                 s.duration("webmail.session-timeout", WebmailConfig.DEFAULT_SESSION_TIMEOUT),
                 s.integer("webmail.max-failed-logins", WebmailConfig.DEFAULT_MAX_FAILED_LOGINS),
                 s.duration("webmail.failed-login-delay", WebmailConfig.DEFAULT_FAILED_LOGIN_DELAY),
-                s.integer("webmail.page-size", WebmailConfig.DEFAULT_PAGE_SIZE));
+                s.integer("webmail.page-size", WebmailConfig.DEFAULT_PAGE_SIZE),
+                s.port("webmail.https-port", -1).stream().filter(p -> p >= 0).boxed().findFirst()
+                        .map(p -> new InetSocketAddress(webmailBind, p)));
 
         s.rejectUnknown();
         if (pool < 1) throw new IllegalArgumentException("db.pool-size must be at least 1");

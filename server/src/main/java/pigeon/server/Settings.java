@@ -54,6 +54,7 @@ final class Settings {
         String v = string(key, null);
         if (v != null && v.equalsIgnoreCase("off")) return OptionalInt.empty();
         int port = integer(key, fallback);
+        if (v == null && fallback < 0) return OptionalInt.empty();  // off unless set
         if (port < 0 || port > 65535) throw new IllegalArgumentException(key + ": not a port number (0-65535) or off: " + v);
         return OptionalInt.of(port);
     }

@@ -1,5 +1,8 @@
 package pigeon.webmail;
 
+import java.net.InetSocketAddress;
+import java.util.OptionalInt;
+import pigeon.protocol.tls.Tls;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.SizeUnit;
@@ -34,9 +37,11 @@ public final class WebmailServer implements AutoCloseable {
      * @param submission where sent mail goes: the same target as the SMTP submission port
      * @param clients    what autoconfig tells mail clients (the real host name, ports and security)
      * @param logins     failed-login counting, shared with the mail protocols' listeners
+     * @param tls        the server's certificate, for {@link WebmailConfig#httpsAddress()}
      */
     public static WebmailServer start(WebmailConfig config, Directory directory, Mailboxes mailboxes, DeliveryTarget submission,
-                                      ClientSettings clients, pigeon.protocol.sasl.LoginThrottle logins) {
+                                      ClientSettings clients, pigeon.protocol.sasl.LoginThrottle logins, Optional<Tls> tls) {
+        if (config.httpsAddress().isPresent() && tls.isEmpty()) throw new IllegalArgumentException("webmail: HTTPS needs a certificate");
         Pages pages = new Pages();
         Sessions sessions = new Sessions(config.sessionTimeout(), Clock.systemUTC());
         Security security = new Security(sessions, directory);
@@ -51,12 +56,18 @@ public final class WebmailServer implements AutoCloseable {
         Autoconfig autoconfig = new Autoconfig(clients);
         long maxUpload = config.maxMessageSize();
 
+        java.util.concurrent.atomic.AtomicInteger httpsPort = new java.util.concurrent.atomic.AtomicInteger(
+                config.httpsAddress().map(InetSocketAddress::getPort).orElse(0));  // the real one once started
         Javalin app = Javalin.create(c -> {
             c.jetty.host = config.address().getAddress().getHostAddress();
             c.jetty.port = config.address().getPort();
             c.concurrency.useVirtualThreads = true;
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
+            config.httpsAddress().ifPresent(a -> {
+                c.jetty.addConnector((server, http) -> Https.plain(server, http, config.address()));
+                c.jetty.addConnector((server, http) -> Https.connector(server, http, a, tls.get()));
+            });
             c.http.compressionStrategy = CompressionStrategy.NONE;  // the event stream must reach the browser unbuffered
             // Uploads are at most a message's worth; base64 makes the message a third larger than its files.
             c.http.maxRequestSize = maxUpload + (1 << 20);
@@ -66,6 +77,8 @@ public final class WebmailServer implements AutoCloseable {
 
             // Server-Timing (W3C): how long the handler took, for the browser's tools and bench/webmail.
             c.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            // With HTTPS on, plain HTTP serves autoconfig only (Thunderbird fetches it so) and redirects the rest.
+            config.httpsAddress().ifPresent(a -> c.routes.before(ctx -> Https.redirect(ctx, httpsPort::get)));
             c.routes.before(security::before);
             c.routes.after(ctx -> {
                 Long t0 = ctx.attribute(STARTED);
@@ -110,11 +123,16 @@ public final class WebmailServer implements AutoCloseable {
             push.close();
             throw e;
         }
-        log.info("webmail listening on {}:{}", config.address().getAddress().getHostAddress(), app.port());
+        Https.port(app).ifPresent(httpsPort::set);
+        log.info("webmail listening on {}:{}{}", config.address().getAddress().getHostAddress(), Https.plainPort(app),
+                config.httpsAddress().map(a -> ", HTTPS on port " + httpsPort.get()).orElse(""));
         return new WebmailServer(app, push);
     }
 
-    public int port() { return app.port(); }
+    public int port() { return Https.plainPort(app); }
+
+    /** The HTTPS port, when HTTPS is on. */
+    public OptionalInt httpsPort() { return Https.port(app); }
 
     @Override public void close() {
         push.close();

@@ -46,7 +46,7 @@ final class WebmailFixture implements AutoCloseable {
         server = WebmailServer.start(config, store.directory(), store.mailboxes(), store.deliveryTarget(),
                 new ClientSettings("mail.example.test", List.of(new Server(Service.IMAP, 143, SocketType.STARTTLS),
                         new Server(Service.POP3, 995, SocketType.SSL), new Server(Service.SMTP, 587, SocketType.PLAIN))),
-                pigeon.protocol.sasl.LoginThrottle.defaults());
+                pigeon.protocol.sasl.LoginThrottle.defaults(), java.util.Optional.empty());
     }
 
     WebmailFixture() { this(5); }

@@ -77,6 +77,13 @@ public final class Tls {
         return s;
     }
 
+    /** The context, for servers that do their own TLS (the webmail's Jetty); use with {@link #protocols()} and {@link #cipherSuites()}. */
+    public SSLContext context() { return context; }
+
+    public String[] protocols() { return PROTOCOLS.clone(); }
+
+    public String[] cipherSuites() { return suites.clone(); }
+
     /** The leaf certificate's SHA-256 fingerprint, as openssl prints it, for the log and for pinning. */
     public String fingerprint() {
         try {
