@@ -22,6 +22,14 @@ import javax.net.ssl.SSLSocket;
  * and in 1.2 only ephemeral key exchange with AEAD ciphers (RFC 9325 §4.2), in the server's order.
  */
 public final class Tls {
+    static {
+        // A client asking for renegotiation (TLS 1.2) makes the server do a full handshake's work at
+        // will: a cheap denial of service, and no client needs it. Read once, when the JDK's TLS
+        // classes load, so it is set here, before this class makes the first context.
+        if (System.getProperty("jdk.tls.rejectClientInitiatedRenegotiation") == null)
+            System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
+    }
+
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
     /** Strongest first; whichever of them the JDK supports are enabled. */
     static final List<String> SUITES = List.of(
