@@ -135,7 +135,7 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
         ListenerConfig submissionListener = listener(s, "submission", "submission", s.integer("submission.port", 2587), bind, SMTP_TIMEOUT, loopback, logins);
         // RFC 1939 §3: an inactivity timer of at least 10 minutes.
         ListenerConfig pop3Listener = listener(s, "pop3", "pop3", s.integer("pop3.port", 2110), bind, Duration.ofMinutes(10), loopback, logins);
-        Pop3Config pop3 = new Pop3Config(hostname, Pop3Config.DEFAULT_MAX_LINE_LENGTH,
+        Pop3Config pop3 = new Pop3Config(hostname, s.integer("pop3.max-line-length", Pop3Config.DEFAULT_MAX_LINE_LENGTH),
                 s.integer("pop3.max-failed-logins", Pop3Config.DEFAULT_MAX_FAILED_LOGINS),
                 s.duration("pop3.failed-login-delay", Pop3Config.DEFAULT_FAILED_LOGIN_DELAY),
                 s.integer("pop3.max-errors", Pop3Config.DEFAULT_MAX_ERRORS));
