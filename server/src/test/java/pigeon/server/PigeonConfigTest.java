@@ -32,6 +32,37 @@ class PigeonConfigTest {
         }
     }
 
+    /** TLS and the limits issue 9 named: the same key names in every protocol, defaults as documented. */
+    @Test void tlsAndLimitKeys() throws Exception {
+        PigeonConfig d = PigeonConfig.load(dir, null, Map.of());
+        assertEquals(java.util.List.of("submissions", "imaps", "pop3s"), d.implicitTls().stream().map(l -> l.protocol()).toList());
+        assertEquals(java.util.List.of(2465, 2993, 2995), d.implicitTls().stream().map(l -> l.address().getPort()).toList());
+        for (var l : java.util.List.of(d.smtpListener(), d.submissionListener(), d.pop3Listener(), d.imapListener())) {
+            assertEquals(50, l.maxConnectionsPerIp(), l.protocol());
+            assertEquals(10_000, l.maxConnections(), l.protocol());
+            assertEquals(1000, l.maxCommandsPerSecond(), l.protocol());
+            assertTrue(l.plaintextOnLoopback());
+        }
+        assertEquals(java.time.Duration.ofMinutes(5), d.smtpListener().readTimeout(), "RFC 5321 §4.5.3.2.7");
+        assertEquals(java.time.Duration.ofMinutes(10), d.pop3Listener().readTimeout(), "RFC 1939 §3");
+        assertEquals(java.time.Duration.ofMinutes(30), d.imapListener().readTimeout(), "RFC 9051 §5.4");
+        assertTrue(d.tls().certificate().isEmpty(), "self-signed by default");
+
+        PigeonConfig c = PigeonConfig.load(dir, null, Map.of("imaps.port", "off", "imap.max-connections", "7", "imap.max-errors", "4",
+                "pop3.max-errors", "3", "pop3.max-line-length", "1000", "auth.plaintext-on-loopback", "false", "smtp.max-commands-per-second", "9"));
+        assertEquals(java.util.List.of("submissions", "pop3s"), c.implicitTls().stream().map(l -> l.protocol()).toList());
+        assertEquals(7, c.imapListener().maxConnections());
+        assertEquals(4, c.imap().maxErrors());
+        assertEquals(3, c.pop3().maxErrors());
+        assertEquals(1000, c.pop3().maxLineLength());
+        assertFalse(c.smtpListener().plaintextOnLoopback());
+        assertEquals(9, c.smtpListener().maxCommandsPerSecond());
+        for (Map<String, String> bad : java.util.List.of(Map.of("tls.certificate", "/x.pem"), Map.of("imaps.port", "99999"),
+                Map.of("auth.plaintext-on-loopback", "maybe"), Map.of("smtp.max-commands-per-second", "0"))) {
+            assertThrows(IllegalArgumentException.class, () -> PigeonConfig.load(dir, null, bad), bad.toString());
+        }
+    }
+
     @Test void webmailKeysDefaultAndComeFromTheFile() throws Exception {
         pigeon.webmail.WebmailConfig d = PigeonConfig.load(dir, null, Map.of()).webmail();
         assertEquals(8080, d.address().getPort());
