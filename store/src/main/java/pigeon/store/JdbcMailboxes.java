@@ -145,6 +145,7 @@ final class JdbcMailboxes implements Mailboxes {
             }
             if (MailboxNames.isWithin(target, box.name)) throw new IllegalArgumentException("cannot rename " + box.name + " under itself");
             renameTree(c, box.name, target, existing);
+            renameSubscriptions(c, box.accountId, box.name, target);
             createParents(c, box.accountId, target, names(c, box.accountId).keySet());
             return Optional.empty();
         });
@@ -170,9 +171,38 @@ final class JdbcMailboxes implements Mailboxes {
         for (var e : renamed.entrySet()) JdbcDirectory.update(c, "UPDATE mailboxes SET name = ? WHERE id = ?", e.getValue(), e.getKey());
     }
 
-    @Override public void setSubscribed(long mailboxId, boolean subscribed) {
-        int n = jdbc.tx("subscribe", c -> JdbcDirectory.update(c, "UPDATE mailboxes SET subscribed = ? WHERE id = ?", subscribed, mailboxId));
-        if (n == 0) throw new IllegalArgumentException("no mailbox " + mailboxId);
+    @Override public void setSubscribed(long accountId, String name, boolean subscribed) {
+        String n = MailboxNames.valid(name);
+        jdbc.tx("subscribe", c -> {
+            JdbcDirectory.update(c, "DELETE FROM subscriptions WHERE account_id = ? AND name = ?", accountId, n);
+            if (subscribed) JdbcDirectory.update(c, "INSERT INTO subscriptions (account_id, name) VALUES (?, ?)", accountId, n);
+            return null;
+        });
+    }
+
+    @Override public List<String> subscriptions(long accountId) {
+        return jdbc.read("subscriptions", c -> subscriptions(c, accountId));
+    }
+
+    private static List<String> subscriptions(Connection c, long accountId) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT name FROM subscriptions WHERE account_id = ? ORDER BY name")) {
+            s.setLong(1, accountId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) out.add(r.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** Subscriptions of "from" and the names under it move to "to" (a rename keeps them, as the mailboxes keep theirs). */
+    private static void renameSubscriptions(Connection c, long accountId, String from, String to) throws SQLException {
+        for (String name : subscriptions(c, accountId)) {
+            if (!MailboxNames.isWithin(name, from)) continue;
+            String renamed = to + name.substring(from.length());
+            JdbcDirectory.update(c, "DELETE FROM subscriptions WHERE account_id = ? AND name IN (?, ?)", accountId, name, renamed);
+            JdbcDirectory.update(c, "INSERT INTO subscriptions (account_id, name) VALUES (?, ?)", accountId, renamed);
+        }
     }
 
     @Override public FlagUpdate setFlags(long mailboxId, Collection<Long> uids, FlagMode mode, Set<Flag> flags, Set<String> keywords,
@@ -345,7 +375,8 @@ final class JdbcMailboxes implements Mailboxes {
     }
 
     private static final String SELECT_MAILBOX =
-            "SELECT id, account_id, name, special_use, subscribed, uid_validity, uid_next, highest_modseq FROM mailboxes";
+            "SELECT id, account_id, name, special_use, EXISTS (SELECT 1 FROM subscriptions s WHERE s.account_id = mailboxes.account_id"
+            + " AND s.name = mailboxes.name), uid_validity, uid_next, highest_modseq FROM mailboxes";
 
     private static List<MailboxInfo> query(Connection c, String sql, Object... args) throws SQLException {
         List<MailboxInfo> out = new ArrayList<>();

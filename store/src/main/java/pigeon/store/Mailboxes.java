@@ -44,7 +44,7 @@ public interface Mailboxes {
     char DELIMITER = '/';
 
     /**
-     * Creates a mailbox (and any missing parents, RFC 9051 §6.3.4), subscribed, with a fresh
+     * Creates a mailbox (and any missing parents, RFC 9051 §6.3.4), not subscribed, with a fresh
      * UIDVALIDITY. A valid name is not empty, has no delimiter at either end, no empty level, no
      * control character and neither {@code *} nor {@code %}; a first level "inbox" in any case is
      * stored as "INBOX". {@code specialUse} is one of RFC 6154's (All, Archive, Drafts, Flagged, Junk,
@@ -62,13 +62,22 @@ public interface Mailboxes {
     /**
      * Renames a mailbox and its children (RFC 9051 §6.3.6). Renaming INBOX instead moves all its
      * messages to a new mailbox of that name and leaves INBOX empty. Missing parents of the new name
-     * are created. A renamed mailbox keeps its id, UIDVALIDITY, UIDs and subscription.
+     * are created. A renamed mailbox keeps its id, UIDVALIDITY, UIDs and subscription (subscriptions
+     * of names under the old name move along).
      * @throws IllegalArgumentException if the new name (or a child's new name) exists or is not valid,
      *         or lies under the mailbox itself
      */
     void rename(long mailboxId, String newName);
 
-    void setSubscribed(long mailboxId, boolean subscribed);
+    /**
+     * Subscribes to a name or drops the subscription (RFC 9051 §6.3.7–8). A subscription is a name:
+     * the mailbox need not exist, and deleting one leaves its subscription; INBOX in any case is INBOX.
+     * @throws IllegalArgumentException for a name no mailbox could have
+     */
+    void setSubscribed(long accountId, String name, boolean subscribed);
+
+    /** The account's subscribed names, existing or not, sorted. */
+    List<String> subscriptions(long accountId);
 
     /**
      * Appends as IMAP does: with flags, keywords and the client's internal date. Returns the UID.
