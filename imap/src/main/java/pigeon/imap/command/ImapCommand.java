@@ -121,9 +121,18 @@ public sealed interface ImapCommand {
                   SearchKey key) implements ImapCommand {
         public Search { returnOptions = returnOptions.map(Set::copyOf); }
     }
-    /** RFC 5256 §3. */
-    record Sort(String tag, boolean uid, java.util.List<SortCriterion> criteria, String charset, SearchKey key) implements ImapCommand {
-        public Sort { criteria = java.util.List.copyOf(criteria); }
+    /**
+     * RFC 5256 §3.
+     *
+     * @param returnOptions RFC 5267 ESORT: absent without RETURN (a SORT response), else the options
+     *                      (empty for {@code RETURN ()}, which means ALL); SAVE is RFC 5182 §2.4's
+     */
+    record Sort(String tag, boolean uid, Optional<Set<SearchReturn>> returnOptions, java.util.List<SortCriterion> criteria,
+                String charset, SearchKey key) implements ImapCommand {
+        public Sort {
+            returnOptions = returnOptions.map(Set::copyOf);
+            criteria = java.util.List.copyOf(criteria);
+        }
     }
     /** RFC 5256 §3. {@code algorithm} is upper-cased (ORDEREDSUBJECT, REFERENCES, or another the session refuses). */
     record Thread(String tag, boolean uid, String algorithm, String charset, SearchKey key) implements ImapCommand {}

@@ -1,5 +1,6 @@
 package pigeon.imap.search;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
@@ -16,12 +17,19 @@ import pigeon.imap.message.MessageView;
  *                  was saved, or the last SAVE failed
  * @param zone      the server's zone: BEFORE, ON and SINCE compare the internal date's day in this zone
  *                  (RFC 9051 §6.4.4: "disregarding time and timezone")
+ * @param now       when the search runs: RFC 5032's OLDER and YOUNGER count back from it
  */
-public record SearchContext(long maxSeq, long maxUid, Set<Long> savedUids, ZoneId zone) {
+public record SearchContext(long maxSeq, long maxUid, Set<Long> savedUids, ZoneId zone, Instant now) {
     public SearchContext {
         if (maxSeq < 0 || maxUid < 0) throw new IllegalArgumentException("negative maximum");
         savedUids = Set.copyOf(savedUids);
         Objects.requireNonNull(zone);
+        Objects.requireNonNull(now);
+    }
+
+    /** A search starting now. */
+    public SearchContext(long maxSeq, long maxUid, Set<Long> savedUids, ZoneId zone) {
+        this(maxSeq, maxUid, savedUids, zone, Instant.now());
     }
 
     /** The context for searching the whole {@code mailbox} (in sequence order). */

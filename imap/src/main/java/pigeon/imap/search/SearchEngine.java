@@ -98,6 +98,7 @@ public final class SearchEngine {
                 case SearchKey.New n -> c.hasFlag(Flag.RECENT.name()) && !c.hasFlag(Flag.SEEN.name());
                 case SearchKey.Old o -> !c.hasFlag(Flag.RECENT.name());
                 case SearchKey.Size s -> s.larger() ? m.size() > s.octets() : m.size() < s.octets();
+                case SearchKey.Within w -> m.internalDate().isBefore(ctx.now().minusSeconds(w.seconds())) == w.older();
                 case SearchKey.Uid u -> inSet(u.set(), m.uid(), ctx.maxUid(), m);
                 case SearchKey.Sequence s -> inSet(s.set(), m.seq(), ctx.maxSeq(), m);
                 // RFC 7162 §3.1.5: without per-flag mod-sequences, the entry name and type are ignored
