@@ -87,6 +87,36 @@ final class JdbcMailboxes implements Mailboxes {
         }
     }
 
+    @Override public List<Long> appendAll(long mailboxId, MessageSource messages) throws IOException {
+        record Staged(Spool spool, HeaderSummary summary, byte[] description, NewMessage message, Set<String> keywords) {}
+        List<Staged> staged = new ArrayList<>();
+        try {
+            for (NewMessage m = messages.next(); m != null; m = messages.next()) {
+                Set<String> kw = MailboxNames.validKeywords(m.keywords());
+                Spool spool = Spool.read(m.content());
+                try {
+                    staged.add(new Staged(spool, HeaderSummary.of(spool), describe(spool), m, kw));
+                } catch (IOException | RuntimeException e) {
+                    spool.close();
+                    throw e;
+                }
+            }
+            if (staged.isEmpty()) return List.of();
+            List<Long> uids = jdbc.tx("append", c -> {
+                List<Long> out = new ArrayList<>();
+                for (Staged s : staged) {
+                    long messageId = insertMessage(c, s.spool(), s.summary(), s.message().internalDate(), s.description());
+                    out.add(addEntry(c, mailboxId, messageId, s.message().flags(), s.keywords()));
+                }
+                return out;
+            });
+            changes.publish(new MailboxChange.MessagesAdded(mailboxId, List.copyOf(uids)));
+            return uids;
+        } finally {
+            for (Staged s : staged) s.spool().close();
+        }
+    }
+
     @Override public List<Long> expunge(long mailboxId, Collection<Long> uids) {
         List<Long> removed = jdbc.tx("expunge", c -> EntryChanges.expunge(c, mailboxId, uids));
         if (!removed.isEmpty()) changes.publish(new MailboxChange.MessagesExpunged(mailboxId, removed));

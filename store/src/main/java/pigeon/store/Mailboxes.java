@@ -85,6 +85,24 @@ public interface Mailboxes {
      */
     long append(long mailboxId, InputStream message, Set<Flag> flags, Set<String> keywords, Instant internalDate) throws IOException;
 
+    /** One message for {@link #appendAll}: its octets (read once, to the end), flags, keywords, internal date. */
+    record NewMessage(InputStream content, Set<Flag> flags, Set<String> keywords, Instant internalDate) {}
+
+    /** Hands out the messages of {@link #appendAll} one at a time, each once the one before it was read. */
+    @FunctionalInterface
+    interface MessageSource {
+        /** The next message, or null after the last. */
+        NewMessage next() throws IOException;
+    }
+
+    /**
+     * Appends several messages in one transaction (RFC 3502 MULTIAPPEND): all of them or, if any fails
+     * (reading it, a keyword that is not an atom), none. Each message is read to its end, in turn, before
+     * the database is touched. Returns their UIDs, ascending, in the order given.
+     * @throws IllegalArgumentException for a keyword that is not an IMAP atom, or an unknown mailbox
+     */
+    List<Long> appendAll(long mailboxId, MessageSource messages) throws IOException;
+
     /** How a STORE changes flags. */
     enum FlagMode { ADD, REMOVE, REPLACE }
 

@@ -324,4 +324,29 @@ class MessageOperationsTest {
             assertTrue(plain.mailboxes().descriptions(List.of(id)).isEmpty(), "NONE's empty description is stored as none");
         }
     }
+
+    /** RFC 3502: several messages in one transaction, in order; a failure on the way stores none of them. */
+    @Test void appendAllIsAllOrNothing() throws Exception {
+        Instant date = Instant.parse("2024-02-01T10:00:00Z");
+        List<Mailboxes.NewMessage> two = new ArrayList<>(List.of(
+                new Mailboxes.NewMessage(bytes("Subject: a\r\n\r\na\r\n"), Set.of(Flag.SEEN), Set.of(), date),
+                new Mailboxes.NewMessage(bytes("Subject: b\r\n\r\nb\r\n"), Set.of(), Set.of("$Work"), date)));
+        events.clear();
+        List<Long> uids = boxes.appendAll(archive, () -> two.isEmpty() ? null : two.removeFirst());
+        assertEquals(List.of(1L, 2L), uids);
+        assertEquals(Set.of(Flag.SEEN), entry(archive, 1).flags());
+        assertEquals(Set.of("$Work"), entry(archive, 2).keywords());
+        assertEquals(List.of(new MailboxChange.MessagesAdded(archive, List.of(1L, 2L))), events, "one event for both");
+
+        InputStream failing = new InputStream() {
+            @Override public int read() throws IOException { throw new IOException("client went away"); }
+        };
+        List<Mailboxes.NewMessage> broken = new ArrayList<>(List.of(
+                new Mailboxes.NewMessage(bytes("Subject: c\r\n\r\nc\r\n"), Set.of(), Set.of(), date),
+                new Mailboxes.NewMessage(failing, Set.of(), Set.of(), date)));
+        assertThrows(IOException.class, () -> boxes.appendAll(archive, () -> broken.isEmpty() ? null : broken.removeFirst()));
+        assertEquals(2, boxes.entries(archive).size(), "the first of the failed APPEND is not stored");
+        assertEquals(3, info(archive).uidNext());
+        assertEquals(List.of(), boxes.appendAll(archive, () -> null));
+    }
 }
