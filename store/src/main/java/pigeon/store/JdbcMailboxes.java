@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -358,12 +359,16 @@ final class JdbcMailboxes implements Mailboxes {
     }
 
     long insertMessage(Connection c, Spool spool, HeaderSummary h, Instant internalDate, byte[] description) throws SQLException {
+        return insertMessage(c, spool, h, internalDate.atOffset(ZoneOffset.UTC), description);
+    }
+
+    long insertMessage(Connection c, Spool spool, HeaderSummary h, OffsetDateTime internalDate, byte[] description) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO messages (size, header_size, internal_date, sent_date, subject, from_addr, to_addr, cc_addr, message_id, description, content)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
             s.setLong(1, spool.size());
             s.setLong(2, h.headerSize());
-            s.setObject(3, internalDate.atOffset(ZoneOffset.UTC));
+            s.setObject(3, internalDate);
             s.setObject(4, h.sentDate().map(d -> d.atOffset(ZoneOffset.UTC)).orElse(null));
             s.setString(5, h.subject());
             s.setString(6, h.from());

@@ -3,6 +3,7 @@ package pigeon.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ public interface Mailboxes {
     long append(long mailboxId, InputStream message, Set<Flag> flags, Set<String> keywords, Instant internalDate) throws IOException;
 
     /** One message for {@link #appendAll}: its octets (read once, to the end), flags, keywords, internal date. */
-    record NewMessage(InputStream content, Set<Flag> flags, Set<String> keywords, Instant internalDate) {}
+    record NewMessage(InputStream content, Set<Flag> flags, Set<String> keywords, OffsetDateTime internalDate) {}
 
     /** Hands out the messages of {@link #appendAll} one at a time, each once the one before it was read. */
     @FunctionalInterface

@@ -80,7 +80,7 @@ class MessageOperationsTest {
         MessageEntry e = entry(inbox, uid);
         assertEquals(Set.of(Flag.DRAFT), e.flags());
         assertEquals(Set.of("$Forwarded", "$MDNSent", "Work"), e.keywords());
-        assertEquals(date, e.internalDate());
+        assertEquals(date, e.internalDate().toInstant());
         for (String bad : List.of("", "two words", "\\Seen", "paren(", "brace{", "quote\"", "star*", "pct%", "bracket]", "ü", "ctl\u0001"))
             assertThrows(IllegalArgumentException.class,
                     () -> boxes.append(inbox, bytes("Subject: x\r\n\r\n"), Set.of(), Set.of(bad), date), bad);
@@ -327,7 +327,7 @@ class MessageOperationsTest {
 
     /** RFC 3502: several messages in one transaction, in order; a failure on the way stores none of them. */
     @Test void appendAllIsAllOrNothing() throws Exception {
-        Instant date = Instant.parse("2024-02-01T10:00:00Z");
+        java.time.OffsetDateTime date = java.time.OffsetDateTime.parse("2024-02-01T10:00:00+02:00");
         List<Mailboxes.NewMessage> two = new ArrayList<>(List.of(
                 new Mailboxes.NewMessage(bytes("Subject: a\r\n\r\na\r\n"), Set.of(Flag.SEEN), Set.of(), date),
                 new Mailboxes.NewMessage(bytes("Subject: b\r\n\r\nb\r\n"), Set.of(), Set.of("$Work"), date)));
@@ -336,6 +336,7 @@ class MessageOperationsTest {
         assertEquals(List.of(1L, 2L), uids);
         assertEquals(Set.of(Flag.SEEN), entry(archive, 1).flags());
         assertEquals(Set.of("$Work"), entry(archive, 2).keywords());
+        assertEquals(date, entry(archive, 2).internalDate(), "the internal date keeps its zone");
         assertEquals(List.of(new MailboxChange.MessagesAdded(archive, List.of(1L, 2L))), events, "one event for both");
 
         InputStream failing = new InputStream() {

@@ -188,7 +188,7 @@ public final class FetchResponder {
             case FetchItem.Uid x -> inline(label + " " + m.uid());
             // date-time (RFC 9051 §9); the store keeps an instant, shown in UTC
             case FetchItem.InternalDate x -> inline(label + " \""
-                    + ImapDates.formatDateTime(m.internalDate().atOffset(ZoneOffset.UTC)) + "\"");
+                    + ImapDates.formatDateTime(m.internalDate()) + "\"");
             case FetchItem.Rfc822Size x -> inline(label + " " + m.size());
             case FetchItem.Envelope x -> inline(label + " " + ImapRenderer.envelope(d.envelope(), utf8));
             case FetchItem.BodyStructure x -> inline(label + " " + ImapRenderer.bodyStructure(d.body(), utf8));

@@ -1,7 +1,7 @@
 package pigeon.imap.process;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -75,7 +75,8 @@ final class AppendHandler {
             else if (f.isKeyword()) keywords.add(f.name());
             // \Recent and unknown \Extensions can't be set by a client: ignored
         }
-        Instant date = m.date().map(OffsetDateTime::toInstant).orElseGet(Instant::now);
+        // RFC 9051 §2.3.3: the date-time keeps its zone (INTERNALDATE and SEARCH BEFORE/ON/SINCE use it)
+        OffsetDateTime date = m.date().orElseGet(() -> OffsetDateTime.now(ZoneOffset.UTC));
         return new Mailboxes.NewMessage(m.message().open(), flags, keywords, date);
     }
 }

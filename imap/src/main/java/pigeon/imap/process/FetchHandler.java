@@ -4,7 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -161,7 +161,7 @@ final class FetchHandler {
     private record Reflagged(MessageView base, Set<String> flags, long modSeq) implements MessageView {
         @Override public int seq() { return base.seq(); }
         @Override public long uid() { return base.uid(); }
-        @Override public Instant internalDate() { return base.internalDate(); }
+        @Override public OffsetDateTime internalDate() { return base.internalDate(); }
         @Override public long size() { return base.size(); }
         @Override public MessageDescription description() { return base.description(); }
         @Override public InputStream open(long offset, long length) throws IOException { return base.open(offset, length); }

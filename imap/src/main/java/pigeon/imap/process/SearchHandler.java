@@ -1,7 +1,6 @@
 package pigeon.imap.process;
 
 import java.io.IOException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +95,7 @@ final class SearchHandler {
     private static List<MessageView> matches(SelectedMailbox m, SearchKey key) throws IOException {
         List<MessageView> all = m.all();
         long maxUid = all.isEmpty() ? 0 : all.getLast().uid();
-        SearchContext context = new SearchContext(all.size(), maxUid, Set.copyOf(m.savedResult()), ZoneId.systemDefault());
+        SearchContext context = new SearchContext(all.size(), maxUid, Set.copyOf(m.savedResult()));
         List<MessageView> live = new ArrayList<>(all.size());
         for (MessageView v : all) if (!m.isExpunged(v.uid())) live.add(v);
         return new SearchEngine().search(key, live, context);
