@@ -40,8 +40,8 @@ class StoreMaildropsTest {
         MailboxInfo inbox = new MailboxInfo(77, 5, "INBOX", Optional.empty(), true, 1234, 9, 1);
         Mailboxes mailboxes = stub(Mailboxes.class, Map.of(
                 "find", a -> hasInbox && a[0].equals(5L) && a[1].equals("INBOX") ? Optional.of(inbox) : Optional.empty(),
-                "entries", a -> List.of(new MessageEntry(3, 300, 10, Instant.EPOCH, 1, Set.of(), Set.of()),
-                        new MessageEntry(8, 800, 20, Instant.EPOCH, 2, Set.of(), Set.of())),
+                "entries", a -> List.of(new MessageEntry(3, 300, 10, Instant.EPOCH.atOffset(java.time.ZoneOffset.UTC), 1, Set.of(), Set.of()),
+                        new MessageEntry(8, 800, 20, Instant.EPOCH.atOffset(java.time.ZoneOffset.UTC), 2, Set.of(), Set.of())),
                 "openContent", a -> new ByteArrayInputStream(("content " + a[0]).getBytes()),
                 "expunge", a -> {
                     expunged.add(a[0]);

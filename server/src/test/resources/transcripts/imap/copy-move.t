@@ -1,7 +1,7 @@
 # COPY, UID COPY (RFC 9051 §6.4.7) with UIDPLUS's COPYUID (RFC 4315 §3), and MOVE, UID MOVE
 # (RFC 6851): COPYUID's sets in matching order, TRYCREATE for a missing target, MOVE's untagged
 # OK [COPYUID …] before its EXPUNGEs (VANISHED with QRESYNC), COPY out of an EXAMINEd mailbox
-# allowed but MOVE not, and a MOVE onto the mailbox itself refused.
+# allowed but MOVE not, and a MOVE into the mailbox itself (new UIDs).
 @fixture accounts
 @fixture alice-inbox-4
 S: * OK [CAPABILITY *] Pigeon IMAP4rev2 ready
@@ -91,5 +91,14 @@ C: b4 UID MOVE 1:2 INBOX
 S: * OK [COPYUID * 1:2 9:10] Moved
 S: * VANISHED 1:2
 S: b4 OK UID MOVE completed
+# RFC 6851: a MOVE into the mailbox itself gives the message a new UID, expunges the old one and
+# announces the new one (as Dovecot does)
 C: b5 MOVE 1 Trash
-S: b5 NO [CANNOT] Cannot move messages to the mailbox they are in
+S: * OK [COPYUID * 3 4] Moved
+S: * VANISHED 3
+S: * 1 EXISTS
+S: * 1 RECENT
+S: b5 OK MOVE completed
+C: b6 UID FETCH 1:* (FLAGS)
+S: * 1 FETCH (UID 4 FLAGS (\\Recent))
+S: b6 OK UID FETCH completed

@@ -36,7 +36,8 @@ S: * LIST (\\HasNoChildren \\Junk) "/" "Junk"
 S: * LIST (\\HasNoChildren \\Sent) "/" "Sent"
 S: * LIST (\\HasNoChildren \\Trash) "/" "Trash"
 S: a8 OK LIST completed
-# A parent that only exists through its child: \\Noselect (basic LIST), \\NonExistent (extended)
+# A parent that only exists through its child: \\Noselect (basic LIST), \\NonExistent (extended);
+# the extended syntax gives child attributes only with RETURN (CHILDREN) (RFC 5258 §4)
 C: a9 DELETE Archive/2026
 S: a9 OK DELETE completed
 C: a10 LIST "" "Archive/*"
@@ -44,44 +45,50 @@ S: * LIST (\\Noselect \\HasChildren) "/" "Archive/2026"
 S: * LIST (\\HasNoChildren) "/" "Archive/2026/March"
 S: a10 OK LIST completed
 C: a11 LIST () "" "Archive/%"
-S: * LIST (\\NonExistent \\HasChildren) "/" "Archive/2026"
+S: * LIST (\\NonExistent) "/" "Archive/2026"
 S: a11 OK LIST completed
+C: a11b LIST () "" "Archive/%" RETURN (CHILDREN)
+S: * LIST (\\NonExistent \\HasChildren) "/" "Archive/2026"
+S: a11b OK LIST completed
+# CREATE doesn't subscribe; the standard mailboxes start subscribed
+C: a11c SUBSCRIBE Archive/2026/March
+S: a11c OK SUBSCRIBE completed
 # Thunderbird: subscribed mailboxes with their special use
 C: a12 UNSUBSCRIBE Junk
 S: a12 OK UNSUBSCRIBE completed
 C: a13 LIST (SUBSCRIBED) "" "*" RETURN (SPECIAL-USE)
-S: * LIST (\\HasNoChildren \\Subscribed) "/" "INBOX"
-S: * LIST (\\HasChildren \\Subscribed \\Archive) "/" "Archive"
-S: * LIST (\\HasNoChildren \\Subscribed) "/" "Archive/2026/March"
-S: * LIST (\\HasNoChildren \\Subscribed \\Drafts) "/" "Drafts"
-S: * LIST (\\HasNoChildren \\Subscribed \\Sent) "/" "Sent"
-S: * LIST (\\HasNoChildren \\Subscribed \\Trash) "/" "Trash"
+S: * LIST (\\Subscribed) "/" "INBOX"
+S: * LIST (\\Subscribed \\Archive) "/" "Archive"
+S: * LIST (\\Subscribed) "/" "Archive/2026/March"
+S: * LIST (\\Subscribed \\Drafts) "/" "Drafts"
+S: * LIST (\\Subscribed \\Sent) "/" "Sent"
+S: * LIST (\\Subscribed \\Trash) "/" "Trash"
 S: a13 OK LIST completed
 # Unsubscribed mailboxes are never hidden from a plain LIST
 C: a14 LIST "" Junk RETURN (SUBSCRIBED CHILDREN)
 S: * LIST (\\HasNoChildren \\Junk) "/" "Junk"
 S: a14 OK LIST completed
 C: a15 LIST (SPECIAL-USE) "" "*"
-S: * LIST (\\HasChildren \\Archive) "/" "Archive"
-S: * LIST (\\HasNoChildren \\Drafts) "/" "Drafts"
-S: * LIST (\\HasNoChildren \\Junk) "/" "Junk"
-S: * LIST (\\HasNoChildren \\Sent) "/" "Sent"
-S: * LIST (\\HasNoChildren \\Trash) "/" "Trash"
+S: * LIST (\\Archive) "/" "Archive"
+S: * LIST (\\Drafts) "/" "Drafts"
+S: * LIST (\\Junk) "/" "Junk"
+S: * LIST (\\Sent) "/" "Sent"
+S: * LIST (\\Trash) "/" "Trash"
 S: a15 OK LIST completed
 C: a16 UNSUBSCRIBE Archive
 S: a16 OK UNSUBSCRIBE completed
-C: a17 LIST (SUBSCRIBED RECURSIVEMATCH) "" "%"
-S: * LIST (\\HasNoChildren \\Subscribed) "/" "INBOX"
+C: a17 LIST (SUBSCRIBED RECURSIVEMATCH) "" "%" RETURN (CHILDREN)
+S: * LIST (\\Subscribed \\HasNoChildren) "/" "INBOX"
 S: * LIST (\\HasChildren \\Archive) "/" "Archive" ("CHILDINFO" ("SUBSCRIBED"))
-S: * LIST (\\HasNoChildren \\Subscribed \\Drafts) "/" "Drafts"
-S: * LIST (\\HasNoChildren \\Subscribed \\Sent) "/" "Sent"
-S: * LIST (\\HasNoChildren \\Subscribed \\Trash) "/" "Trash"
+S: * LIST (\\Subscribed \\HasNoChildren \\Drafts) "/" "Drafts"
+S: * LIST (\\Subscribed \\HasNoChildren \\Sent) "/" "Sent"
+S: * LIST (\\Subscribed \\HasNoChildren \\Trash) "/" "Trash"
 S: a17 OK LIST completed
 # LIST-STATUS: a STATUS after each mailbox's LIST
 C: a18 LIST "" (INBOX Sent) RETURN (STATUS (MESSAGES UIDNEXT UNSEEN))
-S: * LIST (\\HasNoChildren) "/" "INBOX"
+S: * LIST () "/" "INBOX"
 S: * STATUS "INBOX" (MESSAGES 2 UIDNEXT 3 UNSEEN 2)
-S: * LIST (\\HasNoChildren \\Sent) "/" "Sent"
+S: * LIST (\\Sent) "/" "Sent"
 S: * STATUS "Sent" (MESSAGES 0 UIDNEXT 1 UNSEEN 0)
 S: a18 OK LIST completed
 C: a19 lsub "" "*"

@@ -46,14 +46,14 @@ C: a20 DELETE Work
 S: a20 OK DELETE completed
 C: a21 LIST "" "W*"
 S: a21 OK LIST completed
-# "Entwürfe" in modified UTF-7; an invalid shift is BAD
+# "Entwürfe" in modified UTF-7; an invalid shift names no mailbox that can exist: NO
 C: a22 CREATE "Entw&APw-rfe"
 S: a22 OK CREATE completed
 C: a23 LIST "" "Entw*"
 S: * LIST (\\HasNoChildren) "/" "Entw&APw-rfe"
 S: a23 OK LIST completed
 C: a24 CREATE "bad&-shift&Jjo"
-S: a24 BAD Mailbox name is not valid modified UTF-7
+S: a24 NO [CANNOT] Mailbox name is not valid modified UTF-7
 C: a25 ENABLE UTF8=ACCEPT
 S: * ENABLED UTF8=ACCEPT
 S: a25 OK ENABLE completed

@@ -19,6 +19,8 @@ S: a2 OK [READ-WRITE] SELECT completed
 C: a3 STORE 2,4 +FLAGS.SILENT (\\Seen)
 S: a3 OK STORE completed
 C: a4 STORE 5 +FLAGS.SILENT (\\Flagged $Work)
+S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Work)
+S: * OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Work \\\*)] Flags permitted.
 S: a4 OK STORE completed
 C: a5 SEARCH UNSEEN
 S: * SEARCH 1 3 5

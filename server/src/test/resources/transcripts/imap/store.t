@@ -21,6 +21,8 @@ C: a3 STORE 1 +FLAGS (\\Seen)
 S: * 1 FETCH (FLAGS (\\Seen \\Recent))
 S: a3 OK STORE completed
 C: a4 STORE 1:2 +FLAGS (\\Flagged $Work)
+S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Work)
+S: * OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Work \\\*)] Flags permitted.
 S: * 1 FETCH (FLAGS (\\Seen \\Flagged \\Recent $Work))
 S: * 2 FETCH (FLAGS (\\Flagged \\Recent $Work))
 S: a4 OK STORE completed
@@ -28,6 +30,8 @@ C: a5 store 2 -flags \\Flagged
 S: * 2 FETCH (FLAGS (\\Recent $Work))
 S: a5 OK STORE completed
 C: a6 STORE 2:3 FLAGS.SILENT (\\Answered Junk)
+S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Work Junk)
+S: * OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Work Junk \\\*)] Flags permitted.
 S: a6 OK STORE completed
 C: a7 FETCH 1:3 FLAGS
 S: * 1 FETCH (FLAGS (\\Flagged \\Seen \\Recent $Work))
@@ -95,6 +99,8 @@ S: * 2 FETCH (UID 2 FLAGS (\\Answered \\Deleted \\Draft Junk) MODSEQ (13))
 S: * 3 FETCH (UID 3 FLAGS (\\Answered \\Draft) MODSEQ (13))
 S: a19 OK [MODIFIED 1] Conditional STORE failed
 C: a20 UID STORE 1:3 (UNCHANGEDSINCE 12) +FLAGS.SILENT ($Done)
+S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Done Junk)
+S: * OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Done Junk \\\*)] Flags permitted.
 S: * 1 FETCH (UID 1 MODSEQ (14))
 S: a20 OK [MODIFIED 2:3] Conditional STORE failed
 C: a21 STORE 1 -FLAGS.SILENT (\\Seen)
@@ -111,6 +117,8 @@ S: a23 OK [MODIFIED 1] Conditional STORE failed
 SESSION 2
 C: b4 STORE 3 +FLAGS.SILENT (\\Seen)
 S: * 3 FETCH (FLAGS (\\Seen \\Answered \\Draft))
+S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Done Junk)
+S: * OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Done Junk \\\*)] Flags permitted.
 S: * 1 FETCH (UID 1 FLAGS ($Done))
 S: * 2 FETCH (UID 2 FLAGS (\\Answered \\Deleted \\Draft Junk))
 S: b4 OK STORE completed

@@ -19,12 +19,12 @@ C: 4 ENABLE UTF8=ACCEPT
 S: * ENABLED UTF8=ACCEPT
 S: 4 OK ENABLE completed
 C: 5 LIST (SUBSCRIBED) "" "*" RETURN (SPECIAL-USE)
-S: * LIST (\\HasNoChildren \\Subscribed) "/" "INBOX"
-S: * LIST (\\HasNoChildren \\Subscribed \\Archive) "/" "Archive"
-S: * LIST (\\HasNoChildren \\Subscribed \\Drafts) "/" "Drafts"
-S: * LIST (\\HasNoChildren \\Subscribed \\Junk) "/" "Junk"
-S: * LIST (\\HasNoChildren \\Subscribed \\Sent) "/" "Sent"
-S: * LIST (\\HasNoChildren \\Subscribed \\Trash) "/" "Trash"
+S: * LIST (\\Subscribed) "/" "INBOX"
+S: * LIST (\\Subscribed \\Archive) "/" "Archive"
+S: * LIST (\\Subscribed \\Drafts) "/" "Drafts"
+S: * LIST (\\Subscribed \\Junk) "/" "Junk"
+S: * LIST (\\Subscribed \\Sent) "/" "Sent"
+S: * LIST (\\Subscribed \\Trash) "/" "Trash"
 S: 5 OK LIST completed
 C: 6 list "" "*"
 S: * LIST (\\HasNoChildren) "/" "INBOX"

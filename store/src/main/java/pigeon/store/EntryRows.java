@@ -35,7 +35,7 @@ final class EntryRows {
     static MessageEntry read(ResultSet r) throws SQLException {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         for (int i = 0; i < FLAG_COLUMNS.length; i++) if (r.getBoolean(6 + i)) flags.add(FLAG_COLUMNS[i]);
-        return new MessageEntry(r.getLong(1), r.getLong(2), r.getLong(3), r.getObject(4, OffsetDateTime.class).toInstant(),
+        return new MessageEntry(r.getLong(1), r.getLong(2), r.getLong(3), r.getObject(4, OffsetDateTime.class),
                 r.getLong(5), Collections.unmodifiableSet(flags), keywords(r.getString(11)));
     }
 

@@ -88,7 +88,10 @@ final class JdbcDirectory implements Directory {
                 s.executeUpdate();
                 try (ResultSet k = s.getGeneratedKeys()) { k.next(); id = k.getLong(1); }
             }
-            for (String[] mb : STANDARD_MAILBOXES) mailboxes.create(c, id, mb[0], mb[1]);
+            for (String[] mb : STANDARD_MAILBOXES) {
+                mailboxes.create(c, id, mb[0], mb[1]);
+                update(c, "INSERT INTO subscriptions (account_id, name) VALUES (?, ?)", id, mb[0]);  // the standard ones start subscribed
+            }
             return new Account(id, address);
         });
     }

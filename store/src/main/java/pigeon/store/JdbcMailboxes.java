@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -87,6 +88,36 @@ final class JdbcMailboxes implements Mailboxes {
         }
     }
 
+    @Override public List<Long> appendAll(long mailboxId, MessageSource messages) throws IOException {
+        record Staged(Spool spool, HeaderSummary summary, byte[] description, NewMessage message, Set<String> keywords) {}
+        List<Staged> staged = new ArrayList<>();
+        try {
+            for (NewMessage m = messages.next(); m != null; m = messages.next()) {
+                Set<String> kw = MailboxNames.validKeywords(m.keywords());
+                Spool spool = Spool.read(m.content());
+                try {
+                    staged.add(new Staged(spool, HeaderSummary.of(spool), describe(spool), m, kw));
+                } catch (IOException | RuntimeException e) {
+                    spool.close();
+                    throw e;
+                }
+            }
+            if (staged.isEmpty()) return List.of();
+            List<Long> uids = jdbc.tx("append", c -> {
+                List<Long> out = new ArrayList<>();
+                for (Staged s : staged) {
+                    long messageId = insertMessage(c, s.spool(), s.summary(), s.message().internalDate(), s.description());
+                    out.add(addEntry(c, mailboxId, messageId, s.message().flags(), s.keywords()));
+                }
+                return out;
+            });
+            changes.publish(new MailboxChange.MessagesAdded(mailboxId, List.copyOf(uids)));
+            return uids;
+        } finally {
+            for (Staged s : staged) s.spool().close();
+        }
+    }
+
     @Override public List<Long> expunge(long mailboxId, Collection<Long> uids) {
         List<Long> removed = jdbc.tx("expunge", c -> EntryChanges.expunge(c, mailboxId, uids));
         if (!removed.isEmpty()) changes.publish(new MailboxChange.MessagesExpunged(mailboxId, removed));
@@ -145,6 +176,7 @@ final class JdbcMailboxes implements Mailboxes {
             }
             if (MailboxNames.isWithin(target, box.name)) throw new IllegalArgumentException("cannot rename " + box.name + " under itself");
             renameTree(c, box.name, target, existing);
+            renameSubscriptions(c, box.accountId, box.name, target);
             createParents(c, box.accountId, target, names(c, box.accountId).keySet());
             return Optional.empty();
         });
@@ -170,9 +202,38 @@ final class JdbcMailboxes implements Mailboxes {
         for (var e : renamed.entrySet()) JdbcDirectory.update(c, "UPDATE mailboxes SET name = ? WHERE id = ?", e.getValue(), e.getKey());
     }
 
-    @Override public void setSubscribed(long mailboxId, boolean subscribed) {
-        int n = jdbc.tx("subscribe", c -> JdbcDirectory.update(c, "UPDATE mailboxes SET subscribed = ? WHERE id = ?", subscribed, mailboxId));
-        if (n == 0) throw new IllegalArgumentException("no mailbox " + mailboxId);
+    @Override public void setSubscribed(long accountId, String name, boolean subscribed) {
+        String n = MailboxNames.valid(name);
+        jdbc.tx("subscribe", c -> {
+            JdbcDirectory.update(c, "DELETE FROM subscriptions WHERE account_id = ? AND name = ?", accountId, n);
+            if (subscribed) JdbcDirectory.update(c, "INSERT INTO subscriptions (account_id, name) VALUES (?, ?)", accountId, n);
+            return null;
+        });
+    }
+
+    @Override public List<String> subscriptions(long accountId) {
+        return jdbc.read("subscriptions", c -> subscriptions(c, accountId));
+    }
+
+    private static List<String> subscriptions(Connection c, long accountId) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT name FROM subscriptions WHERE account_id = ? ORDER BY name")) {
+            s.setLong(1, accountId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) out.add(r.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** Subscriptions of "from" and the names under it move to "to" (a rename keeps them, as the mailboxes keep theirs). */
+    private static void renameSubscriptions(Connection c, long accountId, String from, String to) throws SQLException {
+        for (String name : subscriptions(c, accountId)) {
+            if (!MailboxNames.isWithin(name, from)) continue;
+            String renamed = to + name.substring(from.length());
+            JdbcDirectory.update(c, "DELETE FROM subscriptions WHERE account_id = ? AND name IN (?, ?)", accountId, name, renamed);
+            JdbcDirectory.update(c, "INSERT INTO subscriptions (account_id, name) VALUES (?, ?)", accountId, renamed);
+        }
     }
 
     @Override public FlagUpdate setFlags(long mailboxId, Collection<Long> uids, FlagMode mode, Set<Flag> flags, Set<String> keywords,
@@ -338,12 +399,16 @@ final class JdbcMailboxes implements Mailboxes {
     }
 
     long insertMessage(Connection c, Spool spool, HeaderSummary h, Instant internalDate, byte[] description) throws SQLException {
+        return insertMessage(c, spool, h, internalDate.atOffset(ZoneOffset.UTC), description);
+    }
+
+    long insertMessage(Connection c, Spool spool, HeaderSummary h, OffsetDateTime internalDate, byte[] description) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO messages (size, header_size, internal_date, sent_date, subject, from_addr, to_addr, cc_addr, message_id, description, content)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
             s.setLong(1, spool.size());
             s.setLong(2, h.headerSize());
-            s.setObject(3, internalDate.atOffset(ZoneOffset.UTC));
+            s.setObject(3, internalDate);
             s.setObject(4, h.sentDate().map(d -> d.atOffset(ZoneOffset.UTC)).orElse(null));
             s.setString(5, h.subject());
             s.setString(6, h.from());
@@ -385,7 +450,8 @@ final class JdbcMailboxes implements Mailboxes {
     }
 
     private static final String SELECT_MAILBOX =
-            "SELECT id, account_id, name, special_use, subscribed, uid_validity, uid_next, highest_modseq FROM mailboxes";
+            "SELECT id, account_id, name, special_use, EXISTS (SELECT 1 FROM subscriptions s WHERE s.account_id = mailboxes.account_id"
+            + " AND s.name = mailboxes.name), uid_validity, uid_next, highest_modseq FROM mailboxes";
 
     private static List<MailboxInfo> query(Connection c, String sql, Object... args) throws SQLException {
         List<MailboxInfo> out = new ArrayList<>();

@@ -3,6 +3,7 @@ package pigeon.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public interface Mailboxes {
     char DELIMITER = '/';
 
     /**
-     * Creates a mailbox (and any missing parents, RFC 9051 §6.3.4), subscribed, with a fresh
+     * Creates a mailbox (and any missing parents, RFC 9051 §6.3.4), not subscribed, with a fresh
      * UIDVALIDITY. A valid name is not empty, has no delimiter at either end, no empty level, no
      * control character and neither {@code *} nor {@code %}; a first level "inbox" in any case is
      * stored as "INBOX". {@code specialUse} is one of RFC 6154's (All, Archive, Drafts, Flagged, Junk,
@@ -62,19 +63,46 @@ public interface Mailboxes {
     /**
      * Renames a mailbox and its children (RFC 9051 §6.3.6). Renaming INBOX instead moves all its
      * messages to a new mailbox of that name and leaves INBOX empty. Missing parents of the new name
-     * are created. A renamed mailbox keeps its id, UIDVALIDITY, UIDs and subscription.
+     * are created. A renamed mailbox keeps its id, UIDVALIDITY, UIDs and subscription (subscriptions
+     * of names under the old name move along).
      * @throws IllegalArgumentException if the new name (or a child's new name) exists or is not valid,
      *         or lies under the mailbox itself
      */
     void rename(long mailboxId, String newName);
 
-    void setSubscribed(long mailboxId, boolean subscribed);
+    /**
+     * Subscribes to a name or drops the subscription (RFC 9051 §6.3.7–8). A subscription is a name:
+     * the mailbox need not exist, and deleting one leaves its subscription; INBOX in any case is INBOX.
+     * @throws IllegalArgumentException for a name no mailbox could have
+     */
+    void setSubscribed(long accountId, String name, boolean subscribed);
+
+    /** The account's subscribed names, existing or not, sorted. */
+    List<String> subscriptions(long accountId);
 
     /**
      * Appends as IMAP does: with flags, keywords and the client's internal date. Returns the UID.
      * @throws IllegalArgumentException for a keyword that is not an IMAP atom (RFC 9051 §9), or an unknown mailbox
      */
     long append(long mailboxId, InputStream message, Set<Flag> flags, Set<String> keywords, Instant internalDate) throws IOException;
+
+    /** One message for {@link #appendAll}: its octets (read once, to the end), flags, keywords, internal date. */
+    record NewMessage(InputStream content, Set<Flag> flags, Set<String> keywords, OffsetDateTime internalDate) {}
+
+    /** Hands out the messages of {@link #appendAll} one at a time, each once the one before it was read. */
+    @FunctionalInterface
+    interface MessageSource {
+        /** The next message, or null after the last. */
+        NewMessage next() throws IOException;
+    }
+
+    /**
+     * Appends several messages in one transaction (RFC 3502 MULTIAPPEND): all of them or, if any fails
+     * (reading it, a keyword that is not an atom), none. Each message is read to its end, in turn, before
+     * the database is touched. Returns their UIDs, ascending, in the order given.
+     * @throws IllegalArgumentException for a keyword that is not an IMAP atom, or an unknown mailbox
+     */
+    List<Long> appendAll(long mailboxId, MessageSource messages) throws IOException;
 
     /** How a STORE changes flags. */
     enum FlagMode { ADD, REMOVE, REPLACE }

@@ -70,7 +70,7 @@ class MailboxDurabilityTest {
             boxes.append(inbox, bytes("Subject: in\r\n\r\nin\r\n"), Set.of(Flag.ANSWERED), date);
             boxes.rename(inbox, "Old/Inbox");
             old = boxes.find(accountId, "Old/Inbox").orElseThrow().id();
-            boxes.setSubscribed(boxes.find(accountId, "Junk").orElseThrow().id(), false);
+            boxes.setSubscribed(accountId, "Junk", false);
             boxes.delete(boxes.find(accountId, "Drafts").orElseThrow().id());
             boxes.setDescription(boxes.entries(work).get(1).messageId(), "computed later".getBytes());
             before = Snapshot.of(boxes, accountId);

@@ -43,15 +43,16 @@ class MailboxOperationsTest {
         return boxes.append(mailbox, in, Set.of(flags), Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
-    @Test void createMakesMissingParentsSubscribedWithFreshUidValidity() {
+    @Test void createMakesMissingParentsUnsubscribedWithFreshUidValidity() {
         MailboxInfo c = boxes.create(alice.id(), "a/b/c", Optional.of("archive"));
         assertEquals("a/b/c", c.name());
         assertEquals(Optional.of("Archive"), c.specialUse(), "canonical spelling");
-        assertTrue(c.subscribed());
+        assertFalse(c.subscribed(), "CREATE doesn't subscribe (RFC 9051 §6.3.7 is the client's choice)");
         assertEquals(1, c.uidNext());
         assertEquals(List.of("INBOX", "Archive", "Drafts", "Junk", "Sent", "Trash", "a", "a/b", "a/b/c"), names());
         assertEquals(Optional.empty(), box("a").specialUse());
-        assertTrue(box("a/b").subscribed());
+        assertFalse(box("a/b").subscribed());
+        assertTrue(box("Trash").subscribed(), "the standard mailboxes start subscribed");
         List<Long> validities = boxes.list(alice.id()).stream().map(MailboxInfo::uidValidity).distinct().toList();
         assertEquals(9, validities.size(), "every mailbox its own UIDVALIDITY");
         assertTrue(c.uidValidity() > box("a/b").uidValidity() && box("a/b").uidValidity() > box("Trash").uidValidity());
@@ -113,7 +114,8 @@ class MailboxOperationsTest {
         MailboxInfo ax = boxes.create(alice.id(), "a/x", Optional.empty());
         MailboxInfo axy = boxes.create(alice.id(), "a/x/y", Optional.of("Sent"));
         MailboxInfo ab = boxes.create(alice.id(), "ab", Optional.empty());  // not a child of "a"
-        boxes.setSubscribed(ax.id(), false);
+        boxes.setSubscribed(alice.id(), "a/x", true);
+        boxes.setSubscribed(alice.id(), "a/x/gone", true);  // a name without a mailbox moves along too
         long uid = append(axy.id(), "keep me", Flag.FLAGGED);
         events.clear();
 
@@ -123,7 +125,10 @@ class MailboxOperationsTest {
         assertEquals(axy.id(), moved.id(), "a renamed mailbox keeps its id …");
         assertEquals(axy.uidValidity(), moved.uidValidity(), "… its UIDVALIDITY (RFC 9051 allows it) …");
         assertEquals(Optional.of("Sent"), moved.specialUse());
-        assertFalse(box("n/m/x").subscribed(), "… and its subscription");
+        assertTrue(box("n/m/x").subscribed(), "… and its subscription");
+        assertFalse(box("n/m").subscribed());
+        assertTrue(boxes.subscriptions(alice.id()).containsAll(List.of("n/m/x", "n/m/x/gone")));
+        assertFalse(boxes.subscriptions(alice.id()).contains("a/x"));
         assertEquals(List.of(uid), boxes.entries(moved.id()).stream().map(MessageEntry::uid).toList());
         assertEquals(ab.id(), box("ab").id());
         assertTrue(events.isEmpty(), "no event: sessions that have it selected keep it");
@@ -200,12 +205,20 @@ class MailboxOperationsTest {
         assertThrows(IllegalArgumentException.class, () -> boxes.rename(inbox.id(), "Empty"), "exists");
     }
 
-    @Test void subscriptionsCanBeChanged() {
-        long trash = box("Trash").id();
-        boxes.setSubscribed(trash, false);
+    @Test void subscriptionsAreNamesThatOutliveTheirMailbox() {
+        boxes.setSubscribed(alice.id(), "Trash", false);
         assertFalse(box("Trash").subscribed());
-        boxes.setSubscribed(trash, true);
+        boxes.setSubscribed(alice.id(), "Trash", true);
+        boxes.setSubscribed(alice.id(), "Trash", true);  // twice is once
         assertTrue(box("Trash").subscribed());
-        assertThrows(IllegalArgumentException.class, () -> boxes.setSubscribed(-1, true));
+        boxes.setSubscribed(alice.id(), "inbox", false);
+        assertFalse(box("INBOX").subscribed(), "INBOX in any case");
+        boxes.setSubscribed(alice.id(), "Not/There", true);
+        MailboxInfo later = boxes.create(alice.id(), "Later", Optional.empty());
+        boxes.setSubscribed(alice.id(), "Later", true);
+        boxes.delete(later.id());
+        // RFC 3501 §6.3.6: the server must not drop a subscription because the mailbox went away
+        assertEquals(List.of("Archive", "Drafts", "Junk", "Later", "Not/There", "Sent", "Trash"), boxes.subscriptions(alice.id()));
+        assertThrows(IllegalArgumentException.class, () -> boxes.setSubscribed(alice.id(), "a//b", true));
     }
 }

@@ -80,7 +80,7 @@ class MessageOperationsTest {
         MessageEntry e = entry(inbox, uid);
         assertEquals(Set.of(Flag.DRAFT), e.flags());
         assertEquals(Set.of("$Forwarded", "$MDNSent", "Work"), e.keywords());
-        assertEquals(date, e.internalDate());
+        assertEquals(date, e.internalDate().toInstant());
         for (String bad : List.of("", "two words", "\\Seen", "paren(", "brace{", "quote\"", "star*", "pct%", "bracket]", "ü", "ctl\u0001"))
             assertThrows(IllegalArgumentException.class,
                     () -> boxes.append(inbox, bytes("Subject: x\r\n\r\n"), Set.of(), Set.of(bad), date), bad);
@@ -323,5 +323,31 @@ class MessageOperationsTest {
             long id = plain.mailboxes().entries(box).get(0).messageId();
             assertTrue(plain.mailboxes().descriptions(List.of(id)).isEmpty(), "NONE's empty description is stored as none");
         }
+    }
+
+    /** RFC 3502: several messages in one transaction, in order; a failure on the way stores none of them. */
+    @Test void appendAllIsAllOrNothing() throws Exception {
+        java.time.OffsetDateTime date = java.time.OffsetDateTime.parse("2024-02-01T10:00:00+02:00");
+        List<Mailboxes.NewMessage> two = new ArrayList<>(List.of(
+                new Mailboxes.NewMessage(bytes("Subject: a\r\n\r\na\r\n"), Set.of(Flag.SEEN), Set.of(), date),
+                new Mailboxes.NewMessage(bytes("Subject: b\r\n\r\nb\r\n"), Set.of(), Set.of("$Work"), date)));
+        events.clear();
+        List<Long> uids = boxes.appendAll(archive, () -> two.isEmpty() ? null : two.removeFirst());
+        assertEquals(List.of(1L, 2L), uids);
+        assertEquals(Set.of(Flag.SEEN), entry(archive, 1).flags());
+        assertEquals(Set.of("$Work"), entry(archive, 2).keywords());
+        assertEquals(date, entry(archive, 2).internalDate(), "the internal date keeps its zone");
+        assertEquals(List.of(new MailboxChange.MessagesAdded(archive, List.of(1L, 2L))), events, "one event for both");
+
+        InputStream failing = new InputStream() {
+            @Override public int read() throws IOException { throw new IOException("client went away"); }
+        };
+        List<Mailboxes.NewMessage> broken = new ArrayList<>(List.of(
+                new Mailboxes.NewMessage(bytes("Subject: c\r\n\r\nc\r\n"), Set.of(), Set.of(), date),
+                new Mailboxes.NewMessage(failing, Set.of(), Set.of(), date)));
+        assertThrows(IOException.class, () -> boxes.appendAll(archive, () -> broken.isEmpty() ? null : broken.removeFirst()));
+        assertEquals(2, boxes.entries(archive).size(), "the first of the failed APPEND is not stored");
+        assertEquals(3, info(archive).uidNext());
+        assertEquals(List.of(), boxes.appendAll(archive, () -> null));
     }
 }

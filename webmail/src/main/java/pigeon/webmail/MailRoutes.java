@@ -102,7 +102,7 @@ final class MailRoutes {
         v.put("from", view.from());
         v.put("to", view.to());
         v.put("cc", view.cc());
-        v.put("date", list.longDate(view.date().orElse(e.internalDate())));
+        v.put("date", list.longDate(view.date().orElse(e.internalDate().toInstant())));
         v.put("size", MessageList.size(e.size()));
         if (view.html().isPresent()) {
             HtmlSanitizer.Clean clean = HtmlSanitizer.clean(view.html().get(), images);
@@ -128,7 +128,7 @@ final class MailRoutes {
         long uid = AccountMail.number(ctx.pathParam("uid"));
         int index = (int) AccountMail.number(ctx.pathParam("part"));
         MessageEntry e = mail.entry(box, uid);
-        if (Conditional.notModified(ctx, "\"m" + e.messageId() + "-" + index + "\"", e.internalDate())) return;
+        if (Conditional.notModified(ctx, "\"m" + e.messageId() + "-" + index + "\"", e.internalDate().toInstant())) return;
         try (InputStream in = mail.mailboxes.openContent(e.messageId())) {
             MimeMessage m = MessageView.parse(in);
             Part p = MessageView.leaf(m, index).orElseThrow(() -> new HttpResponseException(404, "No such attachment."));

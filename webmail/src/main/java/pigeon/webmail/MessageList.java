@@ -64,7 +64,7 @@ final class MessageList {
         Map<Long, Boolean> attachments = new HashMap<>();
         for (MessageEntry e : slice) {
             MessageSummary m = s.get(e.messageId());
-            Instant when = m == null ? e.internalDate() : m.sentDate().orElse(e.internalDate());
+            Instant when = m == null ? e.internalDate().toInstant() : m.sentDate().orElse(e.internalDate().toInstant());
             rows.add(new Row(e.uid(), m == null || m.from() == null ? "(nobody)" : shortName(m.from()),
                     m == null || m.subject() == null || m.subject().isBlank() ? "(no subject)" : m.subject(),
                     date(when), size(e.size()), !e.flags().contains(Flag.SEEN), e.flags().contains(Flag.FLAGGED),

@@ -90,6 +90,14 @@ public sealed interface ImapCommand {
         public Status { items = java.util.List.copyOf(items); }
     }
     /**
+     * One message of an APPEND (RFC 3502 {@code append-message}): the first is in {@link Append}, the
+     * ones after it come from {@link MessageLiteral#next()}.
+     */
+    record AppendMessage(java.util.List<Flag> flags, Optional<OffsetDateTime> date, boolean utf8, MessageLiteral message) {
+        public AppendMessage { flags = java.util.List.copyOf(flags); }
+    }
+
+    /**
      * @param date    the internal date to give the message, if the client named one
      * @param utf8    RFC 6855 §4 {@code UTF8 (~{n})}: the message may contain UTF-8 headers
      * @param message the message octets, still on the wire: see {@link MessageLiteral}
@@ -97,6 +105,9 @@ public sealed interface ImapCommand {
     record Append(String tag, String mailbox, java.util.List<Flag> flags, Optional<OffsetDateTime> date, boolean utf8,
                   MessageLiteral message) implements ImapCommand {
         public Append { flags = java.util.List.copyOf(flags); }
+
+        /** The first message; more may follow through {@link MessageLiteral#next()} (MULTIAPPEND). */
+        public AppendMessage first() { return new AppendMessage(flags, date, utf8, message); }
     }
     /** RFC 2177. The session then reads lines until {@code DONE}. */
     record Idle(String tag) implements ImapCommand {}
@@ -121,9 +132,18 @@ public sealed interface ImapCommand {
                   SearchKey key) implements ImapCommand {
         public Search { returnOptions = returnOptions.map(Set::copyOf); }
     }
-    /** RFC 5256 §3. */
-    record Sort(String tag, boolean uid, java.util.List<SortCriterion> criteria, String charset, SearchKey key) implements ImapCommand {
-        public Sort { criteria = java.util.List.copyOf(criteria); }
+    /**
+     * RFC 5256 §3.
+     *
+     * @param returnOptions RFC 5267 ESORT: absent without RETURN (a SORT response), else the options
+     *                      (empty for {@code RETURN ()}, which means ALL); SAVE is RFC 5182 §2.4's
+     */
+    record Sort(String tag, boolean uid, Optional<Set<SearchReturn>> returnOptions, java.util.List<SortCriterion> criteria,
+                String charset, SearchKey key) implements ImapCommand {
+        public Sort {
+            returnOptions = returnOptions.map(Set::copyOf);
+            criteria = java.util.List.copyOf(criteria);
+        }
     }
     /** RFC 5256 §3. {@code algorithm} is upper-cased (ORDEREDSUBJECT, REFERENCES, or another the session refuses). */
     record Thread(String tag, boolean uid, String algorithm, String charset, SearchKey key) implements ImapCommand {}

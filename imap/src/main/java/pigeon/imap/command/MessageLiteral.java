@@ -2,6 +2,7 @@ package pigeon.imap.command;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * APPEND's message: a literal that is still on the wire when the command is handed over, so that
@@ -30,4 +31,15 @@ public interface MessageLiteral {
      * {@link #size()} octets. May be called once.
      */
     InputStream open() throws IOException;
+
+    /**
+     * RFC 3502 MULTIAPPEND: once this literal was read to its end, the next message of the same APPEND
+     * ({@code SP [flag-list SP] [date-time SP] literal}), parsed from what follows on the wire; empty when
+     * the command ended there. Its literal is the next one on the wire, under the same contract.
+     *
+     * @throws MessageLiteralException when what follows breaks the grammar or a limit (the reader skips
+     *     the rest of the command)
+     * @throws IllegalStateException before this literal was read to its end
+     */
+    Optional<ImapCommand.AppendMessage> next() throws IOException;
 }

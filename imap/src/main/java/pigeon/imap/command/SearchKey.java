@@ -64,6 +64,16 @@ public sealed interface SearchKey {
         }
     }
 
+    /**
+     * RFC 5032 WITHIN: {@code OLDER n} ({@code older}): the internal date is more than {@code seconds}
+     * before the search; {@code YOUNGER n}: within that many seconds of it.
+     */
+    record Within(boolean older, long seconds) implements SearchKey {
+        public Within {
+            if (seconds < 1) throw new IllegalArgumentException("interval must be positive");
+        }
+    }
+
     /** {@code LARGER n} ({@code larger}) or {@code SMALLER n}: RFC822.SIZE strictly above or below. */
     record Size(boolean larger, long octets) implements SearchKey {}
 

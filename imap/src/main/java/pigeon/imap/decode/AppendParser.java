@@ -8,10 +8,10 @@ import pigeon.imap.command.Flag;
 import pigeon.imap.command.ImapCommand;
 
 /**
- * APPEND (RFC 9051 §6.3.12): {@code APPEND SP mailbox [SP flag-list] [SP date-time] SP literal}, the
- * literal also as RFC 6855 §4's {@code UTF8 (~{n})} or a literal8. Parsing stops at the message
- * literal's announcement: the message stays on the wire for the handler ({@link PendingMessage}).
- * One message per command (MULTIAPPEND is not advertised).
+ * APPEND (RFC 9051 §6.3.12, RFC 3502 MULTIAPPEND): {@code APPEND SP mailbox 1*(SP [flag-list SP]
+ * [date-time SP] literal)}, a literal also as RFC 6855 §4's {@code UTF8 (~{n})} or a literal8 (RFC
+ * 3516). Parsing stops at each message literal's announcement: the message stays on the wire for the
+ * handler ({@link PendingMessage}), which asks for the next one once it has read a message.
  */
 final class AppendParser {
     private final Cursor c;
@@ -26,6 +26,12 @@ final class AppendParser {
         c.sp();
         String mailbox = c.astring("mailbox name");
         c.sp();
+        ImapCommand.AppendMessage m = message();
+        return new ImapCommand.Append(tag, mailbox, m.flags(), m.date(), m.utf8(), m.message());
+    }
+
+    /** {@code [flag-list SP] [date-time SP] literal}, from the cursor's position; the literal is left on the wire. */
+    ImapCommand.AppendMessage message() throws SyntaxException, IOException {
         List<Flag> flags = List.of();
         if (c.peek() == '(') {
             flags = c.flagList();
@@ -48,7 +54,13 @@ final class AppendParser {
         c.countLiteral();
         if (marker.size() > c.limits.maxMessageSize())
             throw SyntaxException.tooBig("Message too large (limit " + c.limits.maxMessageSize() + " octets)", ParseError.Status.NO);
-        PendingMessage message = new PendingMessage(c.input, continuation, marker, utf8 ? ")" : "", c.limits.maxDiscardSize());
-        return new ImapCommand.Append(tag, mailbox, flags, date, utf8, message);
+        PendingMessage message = new PendingMessage(c.input, continuation, marker, utf8 ? ")" : "", c.limits.maxDiscardSize(), this::next);
+        return new ImapCommand.AppendMessage(flags, date, utf8, message);
+    }
+
+    /** The next message after a literal and the space that follows it: the rest of the line is the next segment. */
+    private ImapCommand.AppendMessage next() throws SyntaxException, IOException {
+        c.nextSegment();
+        return message();
     }
 }

@@ -277,6 +277,9 @@ final class Cursor {
     /** RFC 9051 {@code flag}: {@code \}atom (system flag or extension) or atom (keyword). */
     Flag flag() throws SyntaxException {
         boolean backslash = tryChar('\\');
+        // NIL is an atom by the letter of the grammar, but it is the grammar's "nothing": storing it
+        // as a keyword would show clients a flag no one set (Dovecot refuses it too)
+        if (!backslash && tryNil()) throw SyntaxException.of("invalid flag NIL");
         String name = atom("flag");
         return Flag.of(backslash ? "\\" + name : name);
     }

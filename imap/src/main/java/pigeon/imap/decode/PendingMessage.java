@@ -3,32 +3,49 @@ package pigeon.imap.decode;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
+import pigeon.imap.command.ImapCommand;
 import pigeon.imap.command.MessageLiteral;
 import pigeon.imap.command.MessageLiteralException;
 
 /**
  * APPEND's message literal, still on the wire (see {@link MessageLiteral} for the handler's side).
  * The stream gives exactly the announced octets; at its end it checks what RFC 9051 wants after the
- * literal (CRLF, or {@code )} CRLF after RFC 6855's {@code UTF8 (~{n}}). The reader calls
- * {@link #finish()} before the next command, which skips whatever the handler left unread.
+ * literal (CRLF, or {@code )} CRLF after RFC 6855's {@code UTF8 (~{n}}), or a space: then another
+ * message follows (RFC 3502 MULTIAPPEND), which {@link #next()} parses. The reader calls
+ * {@link #finish()} before the next command, which skips whatever the handler left unread, the
+ * messages it never asked for included.
  */
 final class PendingMessage implements MessageLiteral {
     private enum State { NEW, OPEN, DONE }
+
+    /** Parses the next message from the segment after this literal (the parser's side of {@link #next()}). */
+    @FunctionalInterface
+    interface NextMessage {
+        ImapCommand.AppendMessage parse() throws SyntaxException, IOException;
+    }
 
     private final LineInput input;
     private final Continuation continuation;
     private final Cursor.Marker marker;
     private final String trailer;
     private final long maxDiscard;
+    private final NextMessage nextMessage;
     private long remaining;
     private State state = State.NEW;
+    /** A space followed the literal: another message of the same APPEND is on the wire. */
+    private boolean continues;
+    /** The message {@link #next()} handed out; it is finished after this one. */
+    private PendingMessage successor;
 
-    PendingMessage(LineInput input, Continuation continuation, Cursor.Marker marker, String trailer, long maxDiscard) {
+    PendingMessage(LineInput input, Continuation continuation, Cursor.Marker marker, String trailer, long maxDiscard,
+                   NextMessage nextMessage) {
         this.input = input;
         this.continuation = continuation;
         this.marker = marker;
         this.trailer = trailer;
         this.maxDiscard = maxDiscard;
+        this.nextMessage = nextMessage;
         this.remaining = marker.size();
     }
 
@@ -43,18 +60,40 @@ final class PendingMessage implements MessageLiteral {
         return new Octets();
     }
 
+    @Override public Optional<ImapCommand.AppendMessage> next() throws IOException {
+        if (state != State.DONE) throw new IllegalStateException("the message literal was not read to its end");
+        if (!continues || successor != null) return Optional.empty();
+        try {
+            ImapCommand.AppendMessage m = nextMessage.parse();
+            successor = (PendingMessage) m.message();
+            return Optional.of(m);
+        } catch (SyntaxException e) {
+            continues = false;
+            if (!input.discardRest(maxDiscard)) throw new IOException("client input out of step after APPEND: literal too large to skip");
+            throw new MessageLiteralException("APPEND: " + e.getMessage());
+        }
+    }
+
     /** Called by the reader before it reads on: skips the unread rest, if the client is sending it. */
     void finish() throws IOException {
-        if (state == State.DONE) return;
-        boolean invited = state == State.OPEN || !synchronizing();
-        state = State.DONE;
-        if (!invited) return;  // a synchronising literal never opened: the client sent nothing more
-        input.skip(remaining);
-        remaining = 0;
-        try {
-            checkTrailer();
-        } catch (MessageLiteralException e) {
-            // the session has answered already; the rest of the line is skipped
+        if (state != State.DONE) {
+            boolean invited = state == State.OPEN || !synchronizing();
+            state = State.DONE;
+            if (!invited) return;  // a synchronising literal never opened: the client sent nothing more
+            input.skip(remaining);
+            remaining = 0;
+            try {
+                checkTrailer();
+            } catch (MessageLiteralException e) {
+                return;  // the session has answered already; the rest of the line is skipped
+            }
+        }
+        if (successor != null) {
+            successor.finish();
+        } else if (continues) {  // messages the handler never asked for (it refused the command)
+            continues = false;
+            if (!input.read()) throw new EOFException("end of input within a command");
+            if (!input.discardRest(maxDiscard)) throw new IOException("client input out of step after APPEND: literal too large to skip");
         }
     }
 
@@ -64,13 +103,20 @@ final class PendingMessage implements MessageLiteral {
         checkTrailer();
     }
 
-    /** Reads {@code trailer} and the line end; on anything else skips the rest of the command and throws. */
+    /**
+     * Reads {@code trailer} and the line end, or a space before the next message; on anything else skips
+     * the rest of the command and throws.
+     */
     private void checkTrailer() throws IOException {
         for (int i = 0; i < trailer.length(); i++) {
             int b = input.readByte();
             if (b != trailer.charAt(i)) mismatch(b, "APPEND: expected '" + trailer.charAt(i) + "' after the message");
         }
         int b = input.readByte();
+        if (b == ' ') {  // RFC 3502: SP append-message
+            continues = true;
+            return;
+        }
         if (b == '\r') b = input.readByte();
         if (b != '\n') mismatch(b, "APPEND: expected end of line after the message");
     }

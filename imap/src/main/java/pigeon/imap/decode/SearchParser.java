@@ -59,9 +59,18 @@ final class SearchParser {
         return options;
     }
 
-    /** RFC 5256: {@code SORT SP "(" ["REVERSE" SP] sort-key *(…) ")" SP charset 1*(SP search-key)}. */
+    /**
+     * RFC 5256: {@code SORT SP "(" ["REVERSE" SP] sort-key *(…) ")" SP charset 1*(SP search-key)}, with
+     * RFC 5267's {@code [SP "RETURN" SP "(" [opt *(SP opt)] ")"]} after SORT.
+     */
     ImapCommand sort(String tag, boolean uid) throws SyntaxException, IOException {
         c.sp();
+        Optional<Set<SearchReturn>> returns = Optional.empty();
+        if (c.tryKeyword("RETURN")) {
+            c.sp();
+            returns = Optional.of(returnOptions());
+            c.sp();
+        }
         c.expect('(');
         List<SortCriterion> criteria = new ArrayList<>();
         do {
@@ -81,7 +90,7 @@ final class SearchParser {
         c.sp();
         String charset = charset();
         c.sp();
-        return new ImapCommand.Sort(tag, uid, criteria, charset, program());
+        return new ImapCommand.Sort(tag, uid, returns, criteria, charset, program());
     }
 
     /** RFC 5256: {@code THREAD SP thread-alg SP charset 1*(SP search-key)}. */
@@ -161,6 +170,10 @@ final class SearchParser {
             case "SENTBEFORE" -> date(DateField.SENT, DateRelation.BEFORE);
             case "SENTON" -> date(DateField.SENT, DateRelation.ON);
             case "SENTSINCE" -> date(DateField.SENT, DateRelation.SINCE);
+            case "OLDER", "YOUNGER" -> {  // RFC 5032: SP nz-number (seconds)
+                c.sp();
+                yield new SearchKey.Within(word.equals("OLDER"), c.nzNumber("interval"));
+            }
             case "LARGER", "SMALLER" -> {
                 c.sp();
                 yield new SearchKey.Size(word.equals("LARGER"), c.number("size", 0, Long.MAX_VALUE));

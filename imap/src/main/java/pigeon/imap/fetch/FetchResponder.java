@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -188,7 +187,7 @@ public final class FetchResponder {
             case FetchItem.Uid x -> inline(label + " " + m.uid());
             // date-time (RFC 9051 §9); the store keeps an instant, shown in UTC
             case FetchItem.InternalDate x -> inline(label + " \""
-                    + ImapDates.formatDateTime(m.internalDate().atOffset(ZoneOffset.UTC)) + "\"");
+                    + ImapDates.formatDateTime(m.internalDate()) + "\"");
             case FetchItem.Rfc822Size x -> inline(label + " " + m.size());
             case FetchItem.Envelope x -> inline(label + " " + ImapRenderer.envelope(d.envelope(), utf8));
             case FetchItem.BodyStructure x -> inline(label + " " + ImapRenderer.bodyStructure(d.body(), utf8));

@@ -2,7 +2,7 @@ package pigeon.imap.message;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Set;
 import pigeon.imap.mime.MessageDescription;
 
@@ -21,7 +21,8 @@ public interface MessageView {
     /** Flags as IMAP spells them ({@code \Seen}, {@code \Recent}, …) and keywords, as the session shows them. */
     Set<String> flags();
 
-    Instant internalDate();
+    /** In the zone it was given in (RFC 9051 §2.3.3: an APPEND's date-time keeps its zone). */
+    OffsetDateTime internalDate();
 
     /** Exact octet count of the stored message (RFC822.SIZE). */
     long size();

@@ -19,8 +19,9 @@ import pigeon.store.MailboxInfo;
  * that doesn't exist is {@code NO [TRYCREATE]}. Messages expunged elsewhere (not yet announced) are
  * skipped; when nothing is left to copy the reply is a plain OK (COPYUID needs UIDs). MOVE copies and
  * expunges in one store transaction, then says {@code * OK [COPYUID …]} before the EXPUNGE (or, with
- * QRESYNC, VANISHED) responses (RFC 6851 §4.3); it needs a read-write mailbox, and a target other
- * than the source (moving onto itself is {@code NO [CANNOT]}).
+ * QRESYNC, VANISHED) responses (RFC 6851 §4.3); it needs a read-write mailbox. A MOVE into the
+ * mailbox the messages are in is allowed (RFC 6851 §3.3 doesn't forbid it): they get new UIDs, and the
+ * old ones are expunged, the new ones announced as EXISTS.
  */
 final class CopyMoveHandler {
     Outcome copy(Selected state, boolean uid, SequenceSet set, String mailbox, SessionContext ctx) throws IOException, ImapException {
@@ -38,7 +39,6 @@ final class CopyMoveHandler {
         SelectedMailbox m = state.mailbox();
         if (m.readOnly()) throw ImapException.no("READ-ONLY", "Mailbox is read-only");
         MailboxInfo target = target(state, mailbox, ctx);
-        if (target.id() == m.mailboxId()) throw ImapException.no("CANNOT", "Cannot move messages to the mailbox they are in");
         List<Long> uids = present(m, set, uid);
         String done = uid ? "UID MOVE completed" : "MOVE completed";
         if (uids.isEmpty()) return Outcome.ok(state, done);

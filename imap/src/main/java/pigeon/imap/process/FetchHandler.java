@@ -4,7 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +40,10 @@ import pigeon.store.MessageEntry;
  *
  * <p>A message another session expunged that this client has not yet been told of: UID FETCH leaves it
  * out, as a UID that doesn't exist, and the expunge is announced before the tagged reply. FETCH by
- * sequence number answers the other messages, then {@code NO [EXPUNGEISSUED]} (RFC 9051 §7.1, as
- * Dovecot does), since its bytes may be gone and the expunge may not be announced yet (§7.5.1).
+ * sequence number answers it from what the view holds when that is all that was asked (UID, FLAGS,
+ * INTERNALDATE, RFC822.SIZE, MODSEQ), as Dovecot does; when content is asked, it answers the other
+ * messages, then {@code NO [EXPUNGEISSUED]} (RFC 9051 §7.1), since the bytes may be gone and the expunge
+ * may not be announced yet (§7.5.1).
  */
 final class FetchHandler {
     Outcome fetch(ImapCommand.Fetch c, Selected state, SessionContext ctx) throws IOException, ImapException {
@@ -51,9 +53,9 @@ final class FetchHandler {
         if (c.changedSince().isPresent() || c.items().contains(FetchItem.MODSEQ)) MessageSets.enableCondstore(ctx, m);
 
         List<MessageView> chosen = new ArrayList<>();
-        boolean expungedAsked = false;
+        boolean expungedAsked = false, fromView = !c.uid() && c.items().stream().allMatch(FetchHandler::inView);
         for (MessageView v : MessageSets.views(m, c.set(), c.uid())) {
-            if (m.isExpunged(v.uid())) expungedAsked = true;
+            if (m.isExpunged(v.uid()) && !fromView) expungedAsked = true;
             else if (c.changedSince().isEmpty() || v.modSeq() > c.changedSince().getAsLong()) chosen.add(v);
         }
         check(chosen, c.items());
@@ -72,6 +74,12 @@ final class FetchHandler {
         }
         if (expungedAsked && !c.uid()) throw ImapException.no("EXPUNGEISSUED", "Some of the requested messages were expunged");
         return Outcome.ok(state, c.uid() ? "UID FETCH completed" : "FETCH completed");
+    }
+
+    /** An item the selected mailbox's view answers without reading the store. */
+    private static boolean inView(FetchItem item) {
+        return item instanceof FetchItem.Uid || item instanceof FetchItem.Flags || item instanceof FetchItem.InternalDate
+                || item instanceof FetchItem.Rfc822Size || item instanceof FetchItem.ModSeq;
     }
 
     /** All or nothing: BINARY of a part that can't be decoded is refused before anything is written. */
@@ -153,7 +161,7 @@ final class FetchHandler {
     private record Reflagged(MessageView base, Set<String> flags, long modSeq) implements MessageView {
         @Override public int seq() { return base.seq(); }
         @Override public long uid() { return base.uid(); }
-        @Override public Instant internalDate() { return base.internalDate(); }
+        @Override public OffsetDateTime internalDate() { return base.internalDate(); }
         @Override public long size() { return base.size(); }
         @Override public MessageDescription description() { return base.description(); }
         @Override public InputStream open(long offset, long length) throws IOException { return base.open(offset, length); }

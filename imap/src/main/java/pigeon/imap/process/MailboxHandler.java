@@ -66,9 +66,19 @@ final class MailboxHandler {
         return Outcome.ok(state, "RENAME completed");
     }
 
+    /**
+     * RFC 9051 §6.3.7–8: SUBSCRIBE checks that the mailbox exists (RFC 3501 lets the server); UNSUBSCRIBE
+     * takes any name, so that the subscription of a deleted mailbox can be dropped.
+     */
     Outcome subscribe(String mailbox, boolean subscribe, ImapState state, SessionContext ctx) throws ImapException {
-        MailboxInfo info = find(ctx, account(state), ctx.mailboxName(mailbox));
-        ctx.services().mailboxes().setSubscribed(info.id(), subscribe);
+        Account account = account(state);
+        String name = ctx.mailboxName(mailbox);
+        if (subscribe) name = find(ctx, account, name).name();
+        try {
+            ctx.services().mailboxes().setSubscribed(account.id(), name, subscribe);
+        } catch (IllegalArgumentException e) {
+            throw ImapException.no("CANNOT", "Invalid mailbox name");
+        }
         return Outcome.ok(state, subscribe ? "SUBSCRIBE completed" : "UNSUBSCRIBE completed");
     }
 

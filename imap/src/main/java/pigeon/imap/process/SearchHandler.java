@@ -1,10 +1,10 @@
 package pigeon.imap.process;
 
 import java.io.IOException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import pigeon.imap.command.ImapCommand;
 import pigeon.imap.command.SearchKey;
@@ -24,8 +24,8 @@ import pigeon.imap.session.SelectedMailbox;
 import pigeon.imap.session.SessionContext;
 
 /**
- * SEARCH (RFC 9051 §6.4.4; ESEARCH RFC 4731; SAVE RFC 5182; MODSEQ RFC 7162 §3.1.5), SORT and THREAD
- * (RFC 5256), plain and UID forms, over the {@link pigeon.imap.search} package.
+ * SEARCH (RFC 9051 §6.4.4; ESEARCH RFC 4731; SAVE RFC 5182; MODSEQ RFC 7162 §3.1.5; OLDER/YOUNGER RFC 5032),
+ * SORT (with ESORT's RETURN, RFC 5267) and THREAD (RFC 5256), plain and UID forms, over the {@link pigeon.imap.search} package.
  *
  * <p>CHARSET: US-ASCII and UTF-8 (the two RFC 9051 requires); any other is {@code NO [BADCHARSET
  * (US-ASCII UTF-8)]}. Messages expunged elsewhere but not yet announced never match (their bytes may
@@ -57,8 +57,22 @@ final class SearchHandler {
         SelectedMailbox m = state.mailbox();
         boolean modSeq = SearchEngine.usesModSeq(c.key());
         if (modSeq) MessageSets.enableCondstore(ctx, m);
-        List<MessageView> sorted = Sorter.sort(matches(m, c.key()), c.criteria());
-        ctx.out().line(SearchResponses.sort(sorted, c.uid(), modSeq));
+        Optional<Set<SearchReturn>> returns = c.returnOptions();
+        boolean save = returns.map(o -> o.contains(SearchReturn.SAVE)).orElse(false);
+        try {
+            List<MessageView> sorted = Sorter.sort(matches(m, c.key()), c.criteria());
+            if (returns.isEmpty()) {
+                ctx.out().line(SearchResponses.sort(sorted, c.uid(), modSeq));
+            } else {
+                // RFC 5267 §3.1: ESORT answers in one ESEARCH; RFC 5182 §2.4: SAVE keeps the set, whatever its order
+                if (!returns.get().equals(Set.of(SearchReturn.SAVE)))
+                    ctx.out().line(SearchResponses.esort(c.tag(), sorted, c.uid(), returns.get(), modSeq));
+                if (save) m.saveResult(SearchResponses.savedUidsOfSort(sorted, returns.get()));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (save) m.saveResult(List.of());
+            throw e;
+        }
         return Outcome.ok(state, c.uid() ? "UID SORT completed" : "SORT completed");
     }
 
@@ -81,7 +95,7 @@ final class SearchHandler {
     private static List<MessageView> matches(SelectedMailbox m, SearchKey key) throws IOException {
         List<MessageView> all = m.all();
         long maxUid = all.isEmpty() ? 0 : all.getLast().uid();
-        SearchContext context = new SearchContext(all.size(), maxUid, Set.copyOf(m.savedResult()), ZoneId.systemDefault());
+        SearchContext context = new SearchContext(all.size(), maxUid, Set.copyOf(m.savedResult()));
         List<MessageView> live = new ArrayList<>(all.size());
         for (MessageView v : all) if (!m.isExpunged(v.uid())) live.add(v);
         return new SearchEngine().search(key, live, context);

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import pigeon.imap.command.QResync;
 import pigeon.imap.command.SequenceSet;
-import pigeon.imap.encode.Flags;
 import pigeon.imap.encode.ResponseWriter;
 import pigeon.imap.encode.UidSets;
 import pigeon.imap.session.Capabilities.Extension;
@@ -54,16 +53,7 @@ final class SelectHandler {
 
     private static void writeSelectResponses(SelectedMailbox m, MailboxInfo info, boolean examine, SessionContext ctx) throws IOException {
         ResponseWriter out = ctx.out();
-        List<String> flags = new ArrayList<>(List.of(Flags.SYSTEM.split(" ")));
-        flags.addAll(m.keywords());
-        out.untagged("FLAGS " + Flags.list(flags));
-        if (examine) {
-            out.untagged("OK [PERMANENTFLAGS ()] No permanent flags permitted.");
-        } else {
-            List<String> permanent = new ArrayList<>(flags);
-            permanent.add("\\*");  // keywords can be created
-            out.untagged("OK [PERMANENTFLAGS " + Flags.list(permanent) + "] Flags permitted.");
-        }
+        Updates.writeFlags(out, m.keywords(), examine);
         out.untagged(m.exists() + " EXISTS");
         if (!ctx.rev2()) {  // RFC 3501 only: RFC 9051 dropped \Recent and UNSEEN
             out.untagged(m.recentCount() + " RECENT");

@@ -17,6 +17,7 @@ import pigeon.imap.session.ImapState.Selected;
 import pigeon.imap.session.Outcome;
 import pigeon.imap.session.SelectedMailbox;
 import pigeon.imap.session.SessionContext;
+import pigeon.imap.session.Updates;
 import pigeon.store.Flag;
 import pigeon.store.Mailboxes;
 import pigeon.store.MessageEntry;
@@ -66,6 +67,9 @@ final class StoreHandler {
         for (MessageEntry e : update.entries()) if (!failed.contains(e.uid())) now.put(e.uid(), e);
         // the failed ones were changed by someone else: the view announces them as it would anyway
         m.applyFlags(now.values());
+        // RFC 9051 §7.3.5: a keyword new to the mailbox is announced before the FETCH that shows it
+        var keywordsNow = m.newKeywords();
+        if (keywordsNow.isPresent()) Updates.writeFlags(ctx.out(), keywordsNow.get(), m.readOnly());
         boolean withUid = c.uid() || ctx.condstore();
         for (MessageView v : before) {
             MessageEntry e = now.get(v.uid());

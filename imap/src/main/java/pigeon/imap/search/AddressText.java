@@ -34,12 +34,13 @@ final class AddressText {
         return out.toString();
     }
 
-    /** RFC 5256 §3: the addr-mailbox of the first address (group syntax skipped); empty when there is none. */
+    /**
+     * RFC 5256 §3: the addr-mailbox of the first address structure of the list, as ENVELOPE has it
+     * (for group syntax the group start, whose addr-mailbox is the group name), with encoded words
+     * decoded as Dovecot does (it decodes the header before parsing it); empty when there is none.
+     */
     static String firstMailbox(List<Address> list) {
-        if (list == null) return "";
-        for (Address a : list) {
-            if (!a.isGroupStart() && !a.isGroupEnd()) return a.mailbox() == null ? "" : a.mailbox();
-        }
-        return "";
+        if (list == null || list.isEmpty() || list.getFirst().mailbox() == null) return "";
+        return EncodedWords.decode(list.getFirst().mailbox());
     }
 }

@@ -98,6 +98,7 @@ public final class SearchEngine {
                 case SearchKey.New n -> c.hasFlag(Flag.RECENT.name()) && !c.hasFlag(Flag.SEEN.name());
                 case SearchKey.Old o -> !c.hasFlag(Flag.RECENT.name());
                 case SearchKey.Size s -> s.larger() ? m.size() > s.octets() : m.size() < s.octets();
+                case SearchKey.Within w -> m.internalDate().toInstant().isBefore(ctx.now().minusSeconds(w.seconds())) == w.older();
                 case SearchKey.Uid u -> inSet(u.set(), m.uid(), ctx.maxUid(), m);
                 case SearchKey.Sequence s -> inSet(s.set(), m.seq(), ctx.maxSeq(), m);
                 // RFC 7162 §3.1.5: without per-flag mod-sequences, the entry name and type are ignored
@@ -121,7 +122,8 @@ public final class SearchEngine {
 
         private boolean date(SearchKey.Date d, MessageView m) {
             Optional<LocalDate> day = switch (d.field()) {
-                case INTERNAL -> Optional.of(LocalDate.ofInstant(m.internalDate(), ctx.zone()));
+                // RFC 9051 §6.4.4 "disregarding time and timezone": the day in the internal date's own zone
+                case INTERNAL -> Optional.of(m.internalDate().toLocalDate());
                 // the Date: field's own day, in its own zone; a missing or unparsable field matches nothing
                 case SENT -> SentDates.parse(m.description().envelope().date()).map(OffsetDateTime::toLocalDate);
             };

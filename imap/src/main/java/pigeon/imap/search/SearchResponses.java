@@ -79,6 +79,31 @@ public final class SearchResponses {
     }
 
     /**
+     * RFC 5267 §3.1: {@code * ESEARCH (TAG "a1") [UID] MIN m MAX n COUNT c ALL set} for a SORT with RETURN:
+     * MIN and MAX are the first and last message in sort order, ALL lists them in sort order (runs that
+     * ascend by one joined); nothing matched leaves out MIN, MAX and ALL; MODSEQ as for ESEARCH.
+     */
+    public static String esort(String tag, List<MessageView> sorted, boolean uid, Set<SearchReturn> options, boolean withModSeq) {
+        Set<SearchReturn> asked = EnumSet.noneOf(SearchReturn.class);
+        asked.addAll(options);
+        asked.remove(SearchReturn.SAVE);
+        if (asked.isEmpty()) asked.add(SearchReturn.ALL);
+        StringBuilder b = new StringBuilder("* ESEARCH (TAG ").append(ImapStrings.quoted(tag)).append(')');
+        if (uid) b.append(" UID");
+        MessageView min = sorted.isEmpty() ? null : sorted.getFirst(), max = sorted.isEmpty() ? null : sorted.getLast();
+        if (asked.contains(SearchReturn.MIN) && min != null) b.append(" MIN ").append(number(min, uid));
+        if (asked.contains(SearchReturn.MAX) && max != null) b.append(" MAX ").append(number(max, uid));
+        if (asked.contains(SearchReturn.COUNT)) b.append(" COUNT ").append(sorted.size());
+        if (asked.contains(SearchReturn.ALL) && !sorted.isEmpty())
+            b.append(" ALL ").append(inOrder(sorted.stream().map(m -> number(m, uid)).toList()));
+        if (withModSeq && !sorted.isEmpty()) {
+            boolean onlyEnds = !asked.contains(SearchReturn.ALL) && !asked.contains(SearchReturn.COUNT);
+            b.append(" MODSEQ ").append(highestModSeq(onlyEnds ? ends(asked, min, max) : sorted).getAsLong());
+        }
+        return b.toString();
+    }
+
+    /**
      * RFC 5182 §2.1: what SAVE keeps, as UIDs: the MIN and/or MAX message when only those were asked for
      * beside SAVE, else every match.
      */
@@ -107,6 +132,32 @@ public final class SearchResponses {
         while (i < ascending.size()) {
             long first = ascending.get(i), last = first;
             while (i + 1 < ascending.size() && ascending.get(i + 1) <= last + 1) last = Math.max(last, ascending.get(++i));
+            i++;
+            if (!b.isEmpty()) b.append(',');
+            b.append(first);
+            if (last != first) b.append(':').append(last);
+        }
+        return b.toString();
+    }
+
+    /**
+     * RFC 5182 §2.4 with RFC 5267: what SAVE keeps of a SORT, as UIDs: the first and/or last message in
+     * sort order when only MIN and/or MAX were asked for beside SAVE, else every match.
+     */
+    public static List<Long> savedUidsOfSort(List<MessageView> sorted, Set<SearchReturn> options) {
+        boolean onlyEnds = (options.contains(SearchReturn.MIN) || options.contains(SearchReturn.MAX))
+                && !options.contains(SearchReturn.ALL) && !options.contains(SearchReturn.COUNT);
+        List<MessageView> kept = onlyEnds && !sorted.isEmpty() ? ends(options, sorted.getFirst(), sorted.getLast()) : sorted;
+        return kept.stream().map(MessageView::uid).sorted().distinct().toList();
+    }
+
+    /** A sequence-set that keeps the order of {@code numbers}: only runs that go up by one are joined ({@code 5,3:4,1}). */
+    static String inOrder(List<Long> numbers) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        while (i < numbers.size()) {
+            long first = numbers.get(i), last = first;
+            while (i + 1 < numbers.size() && numbers.get(i + 1) == last + 1) last = numbers.get(++i);
             i++;
             if (!b.isEmpty()) b.append(',');
             b.append(first);

@@ -64,7 +64,7 @@ final class SentDates {
 
     /** RFC 5256 §2.2: the sent date, or the internal date when the Date: field is missing or unparsable. */
     static Instant sentOrInternal(MessageView m) {
-        return parse(m.description().envelope().date()).map(OffsetDateTime::toInstant).orElse(m.internalDate());
+        return parse(m.description().envelope().date()).map(OffsetDateTime::toInstant).orElse(m.internalDate().toInstant());
     }
 
     private static LocalTime time(String t) {

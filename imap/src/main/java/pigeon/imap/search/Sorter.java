@@ -39,7 +39,7 @@ public final class Sorter {
         Object[] keys = new Object[criteria.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = switch (criteria.get(i).key()) {
-                case ARRIVAL -> m.internalDate();
+                case ARRIVAL -> m.internalDate().toInstant();
                 case DATE -> SentDates.sentOrInternal(m);
                 case SIZE -> m.size();
                 case SUBJECT -> Collation.key(BaseSubject.of(env.subject()).text());

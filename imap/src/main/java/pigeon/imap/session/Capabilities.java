@@ -11,8 +11,8 @@ import java.util.Optional;
 public final class Capabilities {
     /** Announced before and after login. */
     static final List<String> COMMON = List.of("IMAP4rev1", "IMAP4rev2", "LITERAL+", "SASL-IR", "ID", "ENABLE", "IDLE",
-            "NAMESPACE", "UNSELECT", "UIDPLUS", "MOVE", "SPECIAL-USE", "CHILDREN", "LIST-EXTENDED", "LIST-STATUS",
-            "STATUS=SIZE", "ESEARCH", "CONDSTORE", "QRESYNC", "UTF8=ACCEPT", "SORT", "THREAD=REFERENCES",
+            "NAMESPACE", "UNSELECT", "UIDPLUS", "MULTIAPPEND", "MOVE", "SPECIAL-USE", "CHILDREN", "LIST-EXTENDED", "LIST-STATUS",
+            "STATUS=SIZE", "ESEARCH", "ESORT", "SEARCHRES", "WITHIN", "CONDSTORE", "QRESYNC", "UTF8=ACCEPT", "SORT", "THREAD=REFERENCES",
             "THREAD=ORDEREDSUBJECT");
 
     /** What ENABLE can turn on (RFC 5161), by name as the parser upper-cases it. */

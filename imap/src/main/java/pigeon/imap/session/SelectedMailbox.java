@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,9 +46,13 @@ public final class SelectedMailbox implements AutoCloseable {
      * Updates to announce: expunges, then the new EXISTS/RECENT counts (-1 if unchanged), then flag
      * changes (with sequence numbers valid after the expunges).
      *
+     * @param keywords every keyword to list in a new FLAGS response, when some are new since the last
+     *
+     *                 one (to be written before anything that shows them, RFC 9051 §7.3.5)
      * @param gone the mailbox was deleted or renamed away: the session must end
      */
-    public record Pending(Expunged expunged, int exists, int recent, List<FlagUpdate> flags, boolean gone) {}
+    public record Pending(Expunged expunged, int exists, int recent, List<FlagUpdate> flags, boolean gone,
+                          Optional<Set<String>> keywords) {}
 
     private final Mailboxes store;
     private final MailboxEvents events;
@@ -63,6 +68,8 @@ public final class SelectedMailbox implements AutoCloseable {
     private int announcedExists, announcedRecent;
     /** RFC 5182's search result variable ({@code $}), as UIDs; empty at SELECT. */
     private List<Long> saved = List.of();
+    /** The keywords the client was last told of in FLAGS (RFC 9051 §7.3.5, RFC 3501 §7.2.6). */
+    private final Set<String> announcedKeywords = new TreeSet<>();
 
     private SelectedMailbox(Services services, MailboxInfo info, boolean readOnly, boolean trackRecent) {
         this.store = services.mailboxes();
@@ -92,6 +99,7 @@ public final class SelectedMailbox implements AutoCloseable {
                 m.addNew(m.store.entries(m.mailboxId));
                 m.announcedExists = m.slots.size();
                 m.announcedRecent = m.recentCount();
+                m.announcedKeywords.addAll(m.keywordsLocked());
             } finally {
                 m.lock.unlock();
             }
@@ -137,11 +145,16 @@ public final class SelectedMailbox implements AutoCloseable {
 
     /** Keywords in use in the mailbox, for the FLAGS response. */
     public Set<String> keywords() {
-        return locked(() -> {
-            Set<String> out = new TreeSet<>();
-            for (Slot s : slots) out.addAll(s.keywords);
-            return out;
-        });
+        return locked(this::keywordsLocked);
+    }
+
+    /**
+     * If messages now carry keywords the client hasn't been told of, all the keywords it should know
+     * (those announced before included), now counted as announced; the caller writes FLAGS and
+     * PERMANENTFLAGS before any response that shows them (RFC 9051 §7.3.5).
+     */
+    public Optional<Set<String>> newKeywords() {
+        return locked(this::newKeywordsLocked);
     }
 
     // ---- for message commands (FETCH, STORE, SEARCH, COPY, MOVE, SORT, THREAD, EXPUNGE) ----
@@ -285,7 +298,7 @@ public final class SelectedMailbox implements AutoCloseable {
      * @param allowExpunge whether expunges may be announced now ({@link CommandStates#expungesAllowed})
      */
     public Pending takePending(boolean allowExpunge) {
-        if (removed.get()) return new Pending(new Expunged(List.of(), List.of()), -1, -1, List.of(), true);
+        if (removed.get()) return new Pending(new Expunged(List.of(), List.of()), -1, -1, List.of(), true, Optional.empty());
         return locked(() -> {
             if (dirty.getAndSet(false)) refresh();
             Expunged expunged = new Expunged(List.of(), List.of());
@@ -306,7 +319,7 @@ public final class SelectedMailbox implements AutoCloseable {
                 if (s.flagsChanged && !s.expunged) flags.add(s.flagUpdate(i + 1));
                 s.flagsChanged = false;
             }
-            return new Pending(expunged, exists, recent, flags, false);
+            return new Pending(expunged, exists, recent, flags, false, newKeywordsLocked());
         });
     }
 
@@ -385,6 +398,19 @@ public final class SelectedMailbox implements AutoCloseable {
             highestModSeq = Math.max(highestModSeq, e.modSeq());
         }
         lastUid = top;
+    }
+
+    private Set<String> keywordsLocked() {
+        Set<String> out = new TreeSet<>();
+        for (Slot s : slots) out.addAll(s.keywords);
+        return out;
+    }
+
+    private Optional<Set<String>> newKeywordsLocked() {
+        Set<String> now = keywordsLocked();
+        if (announcedKeywords.containsAll(now)) return Optional.empty();
+        announcedKeywords.addAll(now);
+        return Optional.of(java.util.Collections.unmodifiableSet(new TreeSet<>(announcedKeywords)));
     }
 
     private int recentCountLocked() {

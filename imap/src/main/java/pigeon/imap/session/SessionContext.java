@@ -65,7 +65,8 @@ public final class SessionContext {
     public String mailboxName(String sent) throws ImapException {
         String name = sent;
         if (!utf8() && sent.chars().allMatch(c -> c < 0x80)) {
-            name = MailboxNames.tryDecodeUtf7(sent).orElseThrow(() -> ImapException.bad("Mailbox name is not valid modified UTF-7"));
+            // the grammar allows the atom, so it is no syntax error: no such mailbox can exist (NO, as Dovecot)
+            name = MailboxNames.tryDecodeUtf7(sent).orElseThrow(() -> ImapException.no("CANNOT", "Mailbox name is not valid modified UTF-7"));
         }  // else UTF-8 as sent: after ENABLE, or an 8-bit name from a client that didn't say (accepted, RFC 6855 §3)
         while (name.length() > 1 && name.endsWith("/")) name = name.substring(0, name.length() - 1);
         if (name.isEmpty()) throw ImapException.no("CANNOT", "Invalid mailbox name");

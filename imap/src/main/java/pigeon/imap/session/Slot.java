@@ -1,6 +1,6 @@
 package pigeon.imap.session;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Set;
 import pigeon.imap.encode.Flags;
 import pigeon.store.Flag;
@@ -9,7 +9,7 @@ import pigeon.store.MessageEntry;
 /** One message of a {@link SelectedMailbox}'s view; mutable, guarded by the view's lock. */
 final class Slot {
     final long uid, messageId, size;
-    final Instant internalDate;
+    final OffsetDateTime internalDate;
     long modSeq;
     Set<Flag> flags = Set.of();
     Set<String> keywords = Set.of();

@@ -22,10 +22,28 @@ public final class Updates {
             return false;
         }
         writeExpunged(out, p.expunged(), ctx.qresync());
+        if (p.keywords().isPresent()) writeFlags(out, p.keywords().get(), mailbox.readOnly());
         if (p.exists() >= 0) out.untagged(p.exists() + " EXISTS");
         if (p.recent() >= 0 && !ctx.rev2()) out.untagged(p.recent() + " RECENT");
         for (SelectedMailbox.FlagUpdate f : p.flags()) out.untagged(fetchFlags(f, ctx.condstore()));
         return true;
+    }
+
+    /**
+     * {@code FLAGS} and {@code OK [PERMANENTFLAGS …]} for the system flags and these keywords (RFC 9051
+     * §7.3.5, §7.1): at SELECT, and again before a response shows a keyword the client wasn't told of.
+     * A read-only mailbox has no permanent flags; otherwise keywords can be created ({@code \*}).
+     */
+    public static void writeFlags(ResponseWriter out, java.util.Collection<String> keywords, boolean readOnly) throws IOException {
+        java.util.List<String> flags = new java.util.ArrayList<>(java.util.List.of(Flags.SYSTEM.split(" ")));
+        flags.addAll(keywords);
+        out.untagged("FLAGS " + Flags.list(flags));
+        if (readOnly) {
+            out.untagged("OK [PERMANENTFLAGS ()] No permanent flags permitted.");
+        } else {
+            flags.add("\\*");
+            out.untagged("OK [PERMANENTFLAGS " + Flags.list(flags) + "] Flags permitted.");
+        }
     }
 
     /** EXPUNGE responses, or one VANISHED when QRESYNC is enabled (RFC 7162 §3.2.10). */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import pigeon.imap.command.Flag;
+import pigeon.imap.command.ImapCommand;
 import pigeon.imap.command.ImapCommand.Append;
 import pigeon.imap.command.ImapCommand.Login;
 import pigeon.imap.command.ImapCommand.Noop;
@@ -115,9 +116,39 @@ class LiteralTest {
         assertEquals(new Noop("b"), nextCommand(r));
     }
 
-    @Test void junkAfterTheMessageFailsTheStreamAtItsEnd() throws Exception {
-        // MULTIAPPEND isn't advertised: a second message is junk; a non-synchronising one is skipped
-        Wire wire = new Wire("a APPEND INBOX {5+}\r\nhello {5+}\r\nworld\r\nb NOOP\r\n");
+    @Test void multiappendHandsOutTheNextMessage() throws Exception {
+        // RFC 3502: SP [flag-list SP] [date-time SP] literal after a message literal
+        Wire wire = new Wire("a APPEND INBOX {5+}\r\nhello (\\Seen) {5+}\r\nworld\r\nb NOOP\r\n");
+        ImapReader r = Parse.reader(wire);
+        Append a = (Append) nextCommand(r);
+        InputStream in = a.message().open();
+        assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), in.readAllBytes());
+        ImapCommand.AppendMessage second = a.message().next().orElseThrow();
+        assertEquals(List.of(Flag.SEEN), second.flags());
+        assertArrayEquals("world".getBytes(StandardCharsets.US_ASCII), second.message().open().readAllBytes());
+        assertTrue(second.message().next().isEmpty());
+        assertEquals(new Noop("b"), nextCommand(r));
+    }
+
+    @Test void junkAfterTheMessageFailsNext() throws Exception {
+        Wire wire = new Wire("a APPEND INBOX {5+}\r\nhello junk {5+}\r\nworld\r\nb NOOP\r\n");
+        ImapReader r = Parse.reader(wire);
+        Append a = (Append) nextCommand(r);
+        assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), a.message().open().readAllBytes());
+        MessageLiteralException e = assertThrows(MessageLiteralException.class, () -> a.message().next());
+        assertEquals("APPEND: invalid message literal", e.getMessage());
+        assertEquals(new Noop("b"), nextCommand(r), "the rest of the command, its literal included, is skipped");
+    }
+
+    @Test void unreadMessagesAreSkipped() throws Exception {
+        Wire wire = new Wire("a APPEND INBOX {5+}\r\nhello {5+}\r\nworld {1+}\r\n!\r\nb NOOP\r\n");
+        ImapReader r = Parse.reader(wire);
+        nextCommand(r);  // refused without a look at its messages
+        assertEquals(new Noop("b"), nextCommand(r));
+    }
+
+    @Test void junkRightAfterTheMessage() throws Exception {
+        Wire wire = new Wire("a APPEND INBOX {5+}\r\nhello!\r\nb NOOP\r\n");
         ImapReader r = Parse.reader(wire);
         Append a = (Append) nextCommand(r);
         InputStream in = a.message().open();

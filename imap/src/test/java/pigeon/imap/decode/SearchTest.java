@@ -102,7 +102,7 @@ class SearchTest {
 
     @Test void sortAndThread() {
         Sort sort = command("a UID SORT (REVERSE DATE subject) UTF-8 ALL", Sort.class);
-        assertEquals(new Sort("a", true, List.of(new SortCriterion(SortCriterion.Key.DATE, true), new SortCriterion(SortCriterion.Key.SUBJECT, false)),
+        assertEquals(new Sort("a", true, Optional.empty(), List.of(new SortCriterion(SortCriterion.Key.DATE, true), new SortCriterion(SortCriterion.Key.SUBJECT, false)),
                 "UTF-8", SearchKey.ALL), sort);
         assertEquals("a BAD SORT: unknown sort key", error("a SORT (COLOR) UTF-8 ALL"));
         assertEquals("a BAD SORT: missing argument", error("a SORT (DATE) UTF-8"), "RFC 5256: the charset is required, then keys");

@@ -79,7 +79,7 @@ final class TestView implements MessageView {
     @Override public long uid() { return uid; }
     @Override public long modSeq() { return modSeq; }
     @Override public Set<String> flags() { return flags; }
-    @Override public Instant internalDate() { return internalDate; }
+    @Override public java.time.OffsetDateTime internalDate() { return internalDate.atOffset(java.time.ZoneOffset.UTC); }
     @Override public long size() { return bytes.length; }
     @Override public MessageDescription description() { return description; }
 

@@ -33,16 +33,29 @@ class MailboxTreeTest {
     }
 
     @Test void impliedParentsAndChildren() {
-        MailboxTree tree = new MailboxTree(List.of(box("INBOX", true), box("a/b/c", true), box("Zed", false)));
+        MailboxTree tree = new MailboxTree(List.of(box("INBOX"), box("a/b/c"), box("Zed")), List.of("INBOX", "a/b/c"));
         List<String> names = tree.nodes().stream().map(MailboxTree.Node::name).toList();
         assertEquals(List.of("INBOX", "Zed", "a", "a/b", "a/b/c"), names);
         MailboxTree.Node a = tree.nodes().get(2);
         assertFalse(a.exists());
+        assertTrue(a.inHierarchy());
         assertTrue(a.hasChildren() && a.subscribedChild());
         assertFalse(tree.nodes().get(1).hasChildren());
+        assertFalse(tree.nodes().get(1).subscribed());
     }
 
-    private static MailboxInfo box(String name, boolean subscribed) {
-        return new MailboxInfo(name.hashCode(), 1, name, Optional.empty(), subscribed, 1, 1, 1);
+    /** RFC 3501 §6.3.6: a subscription outlives its mailbox; it is a node, but not in the hierarchy. */
+    @Test void subscriptionsWithoutMailbox() {
+        MailboxTree tree = new MailboxTree(List.of(box("INBOX")), List.of("gone/child"));
+        List<String> names = tree.nodes().stream().map(MailboxTree.Node::name).toList();
+        assertEquals(List.of("INBOX", "gone", "gone/child"), names);
+        MailboxTree.Node gone = tree.nodes().get(1), child = tree.nodes().get(2);
+        assertFalse(gone.inHierarchy() || child.inHierarchy());
+        assertTrue(child.subscribed() && !gone.subscribed());
+        assertEquals(List.of("gone/child"), gone.subscribedDescendants());
+    }
+
+    private static MailboxInfo box(String name) {
+        return new MailboxInfo(name.hashCode(), 1, name, Optional.empty(), false, 1, 1, 1);
     }
 }

@@ -18,7 +18,7 @@ class SearchFlowTest {
 
     private SearchAnswer run(String line, Collection<Long> saved, boolean rev2) throws IOException {
         ImapCommand.Search c = Commands.search(line);
-        List<MessageView> found = new SearchEngine().search(c.key(), box, SearchContext.of(box, saved, ZoneOffset.UTC));
+        List<MessageView> found = new SearchEngine().search(c.key(), box, SearchContext.of(box, saved));
         return SearchResponses.answer(c, found, SearchEngine.usesModSeq(c.key()), rev2);
     }
 

@@ -20,12 +20,12 @@ final class TestMessage implements MessageView {
     private final long uid;
     private final long modSeq;
     private final Set<String> flags;
-    private final Instant internalDate;
+    private final java.time.OffsetDateTime internalDate;
     private final byte[] bytes;
     private final MessageDescription description;
     final List<long[]> opened = new ArrayList<>();
 
-    private TestMessage(int seq, long uid, long modSeq, Set<String> flags, Instant internalDate, byte[] bytes) {
+    private TestMessage(int seq, long uid, long modSeq, Set<String> flags, java.time.OffsetDateTime internalDate, byte[] bytes) {
         this.seq = seq;
         this.uid = uid;
         this.modSeq = modSeq;
@@ -55,7 +55,7 @@ final class TestMessage implements MessageView {
         private final byte[] bytes;
         private long modSeq = 1;
         private Set<String> flags = Set.of();
-        private Instant internal = Instant.parse("2024-01-10T12:00:00Z");
+        private java.time.OffsetDateTime internal = java.time.OffsetDateTime.parse("2024-01-10T12:00:00Z");
 
         private Builder(int seq, long uid, byte[] bytes) {
             this.seq = seq;
@@ -65,7 +65,8 @@ final class TestMessage implements MessageView {
 
         Builder modSeq(long n) { modSeq = n; return this; }
         Builder flags(String... f) { flags = Set.of(f); return this; }
-        Builder internal(String isoInstant) { internal = Instant.parse(isoInstant); return this; }
+        /** ISO date-time with offset ({@code Z} for UTC): the internal date and its zone. */
+        Builder internal(String isoDateTime) { internal = java.time.OffsetDateTime.parse(isoDateTime); return this; }
         TestMessage build() { return new TestMessage(seq, uid, modSeq, flags, internal, bytes); }
     }
 
@@ -91,7 +92,7 @@ final class TestMessage implements MessageView {
     @Override public long uid() { return uid; }
     @Override public long modSeq() { return modSeq; }
     @Override public Set<String> flags() { return flags; }
-    @Override public Instant internalDate() { return internalDate; }
+    @Override public java.time.OffsetDateTime internalDate() { return internalDate; }
     @Override public long size() { return bytes.length; }
     @Override public MessageDescription description() { return description; }
 
