@@ -22,7 +22,7 @@ final class MimeScanner {
 
     private static final class Node {
         final Node parent;
-        long start; // moves back only when an encapsulated message turns out to be empty (close)
+        long start; // moves back only for an empty entity that a delimiter's CRLF overlaps (close)
         final boolean digestChild;
         final int depth;
         final HeaderFields fields = new HeaderFields();
@@ -125,6 +125,9 @@ final class MimeScanner {
 
     private void close(Node n, Cut cut) {
         if (n.closed) return;
+        // One CRLF can end a delimiter line and, at once, be the CRLF that belongs to the next
+        // delimiter (RFC 2046 §5.1.1): an entity opened after it is empty, and lies at the cut.
+        if (n.start > cut.end()) n.start = cut.end();
         if (n.state == State.HEADER) {
             endHeader(n, Math.max(n.start, cut.end()), cut.lf());
         } else if (n.bodyStart > cut.end()) {
@@ -133,7 +136,6 @@ final class MimeScanner {
             // of it lies beyond the cut (found by MimeFuzzTest).
             n.bodyStart = Math.max(n.start, cut.end());
             n.lfAtBodyStart = cut.lf();
-            if (n.state == State.MESSAGE && n.open != null) n.open.start = Math.min(n.open.start, n.bodyStart);
         }
         if (n.open != null) close(n.open, cut);
         n.end = Math.max(cut.end(), n.bodyStart);
