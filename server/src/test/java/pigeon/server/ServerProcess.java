@@ -97,10 +97,16 @@ final class ServerProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    @Override public void close() throws InterruptedException {
+    /** Stops the server gracefully (SIGTERM), or kills it after 20 s. */
+    @Override public void close() {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) kill();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) kill();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
