@@ -11,9 +11,9 @@ import org.h2.store.fs.FilePathWrapper;
 
 /**
  * An H2 file system ({@code jdbc:h2:synccount:/path}) that is the disk, with every
- * {@link FileChannel#force} counted: what reaches the disk surface on power loss is only what an
+ * {@link FileChannel#force} counted: what is sure to survive a power loss is what an
  * fsync (force) covered, so counting forces is counting durability points. H2 makes one instance per
- * path by reflection, hence the static counters.
+ * path by reflection (hence public, and the static counters).
  */
 public final class SyncCountingFiles extends FilePathWrapper {
     static final String SCHEME = "synccount";
