@@ -108,7 +108,8 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
                 .withRetry(new RetrySchedule(s.duration("relay.retry-first", d.retry().first()), s.duration("relay.retry-max", d.retry().cap())))
                 .withMaxAge(s.duration("relay.max-age", d.maxAge()))
                 .withDelayNoticeAfter(notice.equals("off") ? Optional.empty() : Optional.of(s.duration("relay.delay-notice", Duration.ofHours(4))))
-                .withPollInterval(s.duration("relay.poll-interval", d.pollInterval()));
+                .withPollInterval(s.duration("relay.poll-interval", d.pollInterval()))
+                .withLease(s.duration("relay.lease", d.lease()));
     }
 
     static PigeonConfig from(Path dataDir, Settings s) throws UnknownHostException {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess implements AutoCloseable {
     final Path dataDir;
-    final int smtpPort, pop3Port, imapPort, submissionsPort, imapsPort, pop3sPort;
+    final int smtpPort, submissionPort, pop3Port, imapPort, submissionsPort, imapsPort, pop3sPort;
     private final List<String> launcher;
     private Process process;
 
@@ -35,6 +35,7 @@ final class ServerProcess implements AutoCloseable {
         this.dataDir = dataDir;
         this.launcher = launcher;
         this.smtpPort = freePort();
+        this.submissionPort = freePort();
         this.pop3Port = freePort();
         this.imapPort = freePort();
         this.submissionsPort = freePort();
@@ -42,7 +43,7 @@ final class ServerProcess implements AutoCloseable {
         this.pop3sPort = freePort();
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve(PigeonConfig.FILE_NAME), String.join("\n",
-                "hostname = mx.example.test", "domains = example.test", "smtp.port = " + smtpPort, "pop3.port = " + pop3Port, "submission.port = 0",
+                "hostname = mx.example.test", "domains = example.test", "smtp.port = " + smtpPort, "pop3.port = " + pop3Port, "submission.port = " + submissionPort,
                 "imap.port = " + imapPort, "submissions.port = " + submissionsPort, "imaps.port = " + imapsPort, "pop3s.port = " + pop3sPort, "webmail.port = 0", "pop3.failed-login-delay = 0s", "imap.failed-login-delay = 0s", ""));
     }
 
@@ -61,19 +62,21 @@ final class ServerProcess implements AutoCloseable {
         return cmd;
     }
 
-    /** Starts `pigeon run` and waits until SMTP accepts connections. */
+    /** Starts `pigeon run` and waits until SMTP, POP3 and IMAP accept connections. */
     void start() throws Exception {
         process = new ProcessBuilder(command("run")).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", smtpPort), 200);
-                return;
-            } catch (IOException e) {
-                if (!process.isAlive() || System.nanoTime() > deadline)
-                    throw new IllegalStateException("server did not start:\n" + Files.readString(dataDir.resolve("server.log")));
-                Thread.sleep(100);
+        for (int port : new int[] {smtpPort, pop3Port, imapPort}) {
+            while (true) {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                    break;
+                } catch (IOException e) {
+                    if (!process.isAlive() || System.nanoTime() > deadline)
+                        throw new IllegalStateException("server did not start:\n" + Files.readString(dataDir.resolve("server.log")));
+                    Thread.sleep(50);
+                }
             }
         }
     }
@@ -94,10 +97,16 @@ final class ServerProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    @Override public void close() throws InterruptedException {
+    /** Stops the server gracefully (SIGTERM), or kills it after 20 s. */
+    @Override public void close() {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) kill();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) kill();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -12,10 +12,10 @@ import javax.sql.DataSource;
  * Runs work in a transaction on a pooled connection, turning SQL failures into StoreException.
  *
  * <p>{@link #tx} returns only once the transaction is durable. On an embedded database that is
- * a flush after the commit ({@code flushSql}), done as a group commit: the first transaction to
- * arrive flushes for every transaction committed before its flush began, the others wait for
- * that flush and share it, so concurrent SMTP sessions pay one file write between them instead
- * of one each. {@link #read} skips the flush.
+ * a flush after the commit ({@code flushSql}: a write and an fsync), done as a group commit: the
+ * first transaction to arrive flushes for every transaction committed before its flush began, the
+ * others wait for that flush and share it, so concurrent SMTP sessions pay one fsync between them
+ * instead of one each. {@link #read} skips the flush.
  */
 final class Jdbc {
     @FunctionalInterface interface Work<T> { T run(Connection c) throws SQLException; }

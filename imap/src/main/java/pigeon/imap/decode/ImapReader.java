@@ -68,7 +68,7 @@ public final class ImapReader {
      * @throws IOException if reading fails, or a continuation can't be sent
      */
     public ReadResult next() throws IOException {
-        finishPending();
+        if (!finishPending()) return END;
         cursor.reset();
         parser.name = null;
         if (!input.read()) return END;
@@ -110,18 +110,28 @@ public final class ImapReader {
      * @throws LineTooLongException after skipping a line longer than {@link ImapLimits#maxLineLength()}
      */
     public String readLine() throws IOException {
-        finishPending();
+        if (!finishPending()) return null;
         if (!input.read()) return null;
         if (input.overlong) throw new LineTooLongException(limits.maxLineLength());
         return new String(input.buf(), 0, input.len, StandardCharsets.UTF_8);
     }
 
-    private void finishPending() throws IOException {
+    /**
+     * Skips what the handler left of APPEND's message; false if the input ends inside it (the
+     * client has gone in the middle of the literal: the end of the input, not a read error;
+     * found by ImapCommandFuzzTest).
+     */
+    private boolean finishPending() throws IOException {
         if (pending != null) {
             PendingMessage p = pending;
             pending = null;
-            p.finish();
+            try {
+                p.finish();
+            } catch (EOFException e) {
+                return false;
+            }
         }
+        return true;
     }
 
     /**

@@ -65,7 +65,7 @@ final class AddressParser {
             while (pos < tokens.size() && !tokens.get(pos).is(';')) address(out, true);
             pos++; // the ';' (or the end)
             out.add(Address.groupEnd());
-            skipToComma();
+            skipToComma(inGroup);
         } else if (t != null && t.is('<')) { // name-addr
             pos++;
             String adl = route();
@@ -74,7 +74,7 @@ final class AddressParser {
             String name = phrase.isEmpty() ? comment : words(phrase, true);
             out.add(new Address(name, adl, spec[0], spec[1]));
             trailingComment();
-            skipToComma();
+            skipToComma(inGroup);
         } else if (!phrase.isEmpty()) { // addr-spec, or a bare word
             boolean hasDomain = t != null && t.is('@');
             String host = "";
@@ -94,9 +94,9 @@ final class AddressParser {
                 local = words(phrase, false);
             }
             out.add(new Address(name, null, local, host));
-            skipToComma();
+            skipToComma(inGroup);
         } else {
-            skipToComma();
+            skipToComma(inGroup);
         }
     }
 
@@ -159,10 +159,15 @@ final class AddressParser {
         return c;
     }
 
-    private void skipToComma() {
+    /**
+     * Skips to after the next comma; inside a group, stops before the ';' that ends it. Outside a
+     * group a stray ';' is skipped like anything else (stopping there looped for ever: found by
+     * MimeFuzzTest).
+     */
+    private void skipToComma(boolean inGroup) {
         while (pos < tokens.size()) {
             Token t = tokens.get(pos);
-            if (t.is(';')) return; // ends the enclosing group
+            if (inGroup && t.is(';')) return; // ends the enclosing group
             pos++;
             if (t.is(',')) return;
         }

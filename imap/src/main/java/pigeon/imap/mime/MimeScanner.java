@@ -22,7 +22,7 @@ final class MimeScanner {
 
     private static final class Node {
         final Node parent;
-        final long start;
+        long start; // moves back only for an empty entity that a delimiter's CRLF overlaps (close)
         final boolean digestChild;
         final int depth;
         final HeaderFields fields = new HeaderFields();
@@ -125,7 +125,18 @@ final class MimeScanner {
 
     private void close(Node n, Cut cut) {
         if (n.closed) return;
-        if (n.state == State.HEADER) endHeader(n, Math.max(n.start, cut.end()), cut.lf());
+        // One CRLF can end a delimiter line and, at once, be the CRLF that belongs to the next
+        // delimiter (RFC 2046 §5.1.1): an entity opened after it is empty, and lies at the cut.
+        if (n.start > cut.end()) n.start = cut.end();
+        if (n.state == State.HEADER) {
+            endHeader(n, Math.max(n.start, cut.end()), cut.lf());
+        } else if (n.bodyStart > cut.end()) {
+            // The empty line that ended the header was the CRLF before a boundary, which belongs to
+            // the boundary (RFC 2046 §5.1.1): the entity has no blank line and no body, and nothing
+            // of it lies beyond the cut (found by MimeFuzzTest).
+            n.bodyStart = Math.max(n.start, cut.end());
+            n.lfAtBodyStart = cut.lf();
+        }
         if (n.open != null) close(n.open, cut);
         n.end = Math.max(cut.end(), n.bodyStart);
         n.lines = n.end > n.bodyStart ? cut.lf() - n.lfAtBodyStart + (cut.partial() ? 1 : 0) : 0;

@@ -1,6 +1,10 @@
 package pigeon.imap.mime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +71,12 @@ class EnvelopeTest {
     void latin1HeaderOctetsBecomeCharactersNotGarbage() {
         byte[] m = "Subject: caf\u00e9\r\n\r\nx".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         assertEquals("caf\u00e9", TestMessages.describe(m).envelope().subject());
+    }
+
+    /** A ';' outside any group is skipped like other junk (it once stopped the parser for ever: MimeFuzzTest). */
+    @Test
+    void strayGroupEndOutsideAGroupIsSkipped() {
+        List<Address> to = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> AddressParser.parse("a@b.test; c@d.test, ;"));
+        assertEquals(List.of(new Address(null, null, "a", "b.test")), to);
     }
 }
