@@ -50,6 +50,12 @@ final class ServerProcess implements AutoCloseable {
     /** The server's certificate (self-signed, made at first start), for clients that check it. */
     Path certificate() { return dataDir.resolve("tls").resolve("cert.pem"); }
 
+    /** Appends configuration lines (before {@link #start()}). */
+    ServerProcess configure(String... lines) throws IOException {
+        Files.writeString(dataDir.resolve(PigeonConfig.FILE_NAME), String.join("\n", lines) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        return this;
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) { return s.getLocalPort(); }
     }
