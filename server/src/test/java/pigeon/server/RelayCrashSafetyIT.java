@@ -44,7 +44,7 @@ class RelayCrashSafetyIT {
         try (TestDns dns = TestDns.start(); ServerProcess server = ServerProcess.fromPackagedJar(tmp.resolve("data"))) {
             dns.mx("far.test", 10, "mx.far.test").a("mx.far.test", "127.0.0.3");
             server.configure("relay.dns = 127.0.0.1:" + dns.port(), "relay.port = " + peerPort, "relay.retry-first = 1s",
-                    "relay.poll-interval = 1s", "relay.lease = 5s", "smtp.failed-auth-delay = 0s");
+                    "relay.poll-interval = 1s", "relay.lease = 5s", "smtp.failed-login-delay = 0s");
             server.start();
             server.admin("secret\n", "user", "add", "alice@example.test");
             MailLoad.Route route = new MailLoad.Route(server.submissionPort, Optional.of("alice@example.test"), "alice@example.test", "bob@far.test");
