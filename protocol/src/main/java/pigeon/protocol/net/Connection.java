@@ -117,13 +117,23 @@ public final class Connection implements AutoCloseable {
     public void startTls() throws IOException {
         if (!tlsAvailable()) throw new IllegalStateException("TLS is not available on this connection");
         out.flush();
-        SSLSocket tls = config.tls().get().accept(plain, config.readTimeout());
+        SSLSocket tls = config.tls().get().accept(plain, handshakeTimeout());
         int dropped = in.switchTo(tls.getInputStream());
         out.switchTo(timed(tls.getOutputStream()));
         socket = tls;
         if (dropped > 0) log.info("discarded {} octets sent in the clear after STARTTLS", dropped);
         log.info("TLS started: {}", tlsDescription().orElseThrow());
     }
+
+    /**
+     * A handshake is a few round trips: it gets the read timeout, but at most {@link #MAX_HANDSHAKE}, so
+     * that a client that opens the IMAP TLS port and says nothing is not kept for IMAP's 30 minutes.
+     */
+    Duration handshakeTimeout() {
+        return config.readTimeout().compareTo(MAX_HANDSHAKE) < 0 ? config.readTimeout() : MAX_HANDSHAKE;
+    }
+
+    static final Duration MAX_HANDSHAKE = Duration.ofMinutes(1);
 
     /** The raw buffered input, for message bodies; shares its buffer with {@link #lines()}. */
     public InputStream input() { return in; }
