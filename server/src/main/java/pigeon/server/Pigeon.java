@@ -35,6 +35,7 @@ import pigeon.store.StoreConfig;
 import pigeon.webmail.ClientSettings;
 import pigeon.webmail.ClientSettings.Server;
 import pigeon.webmail.ClientSettings.Service;
+import pigeon.webmail.ClientSettings.SocketType;
 import pigeon.webmail.WebmailServer;
 
 /** The running mail system: the store and every listener, wired by hand. */
@@ -124,7 +125,8 @@ public final class Pigeon implements AutoCloseable {
                 Map.entry(Service.SMTP, List.of("submissions", "submission")))) {
             for (String name : e.getValue()) {
                 Listener l = listeners.get(name);
-                if (l != null) servers.add(new Server(e.getKey(), l.port(), PigeonConfig.socketType(name)));
+                // the one place that decides what autoconfig says of a listener's security: each has TLS
+                if (l != null) servers.add(new Server(e.getKey(), l.port(), l.config().implicitTls() ? SocketType.SSL : SocketType.STARTTLS));
             }
         }
         return new ClientSettings(config.hostname(), servers);

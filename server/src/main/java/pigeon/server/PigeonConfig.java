@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import pigeon.imap.ImapConfig;
 import pigeon.imap.decode.ImapLimits;
@@ -24,7 +25,6 @@ import pigeon.smtp.SmtpConfig;
 import pigeon.smtp.relay.RelayConfig;
 import pigeon.smtp.relay.RetrySchedule;
 import pigeon.store.DeliveryPolicy;
-import pigeon.webmail.ClientSettings;
 import pigeon.webmail.WebmailConfig;
 
 /**
@@ -145,9 +145,9 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
         ListenerConfig imapListener = listener(s, "imap", "imap", s.integer("imap.port", 2143), bind, Duration.ofMinutes(30), loopback, logins);
         ImapConfig.checkAutologout(imapListener.readTimeout());
         List<ListenerConfig> implicit = new java.util.ArrayList<>();
-        s.port("submissions.port", 2465).ifPresent(p -> implicit.add(listener(s, "submissions", "submission", p, bind, SMTP_TIMEOUT, loopback, logins)));
-        s.port("imaps.port", 2993).ifPresent(p -> implicit.add(listener(s, "imaps", "imap", p, bind, Duration.ofMinutes(30), loopback, logins)));
-        s.port("pop3s.port", 2995).ifPresent(p -> implicit.add(listener(s, "pop3s", "pop3", p, bind, Duration.ofMinutes(10), loopback, logins)));
+        s.port("submissions.port", OptionalInt.of(2465)).ifPresent(p -> implicit.add(listener(s, "submissions", "submission", p, bind, SMTP_TIMEOUT, loopback, logins)));
+        s.port("imaps.port", OptionalInt.of(2993)).ifPresent(p -> implicit.add(listener(s, "imaps", "imap", p, bind, Duration.ofMinutes(30), loopback, logins)));
+        s.port("pop3s.port", OptionalInt.of(2995)).ifPresent(p -> implicit.add(listener(s, "pop3s", "pop3", p, bind, Duration.ofMinutes(10), loopback, logins)));
         TlsFiles tls = new TlsFiles(Optional.ofNullable(s.string("tls.certificate", null)).map(Path::of),
                 Optional.ofNullable(s.string("tls.key", null)).map(Path::of));
         ImapLimits d = ImapLimits.DEFAULTS;
@@ -170,26 +170,13 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
                 s.integer("webmail.max-failed-logins", WebmailConfig.DEFAULT_MAX_FAILED_LOGINS),
                 s.duration("webmail.failed-login-delay", WebmailConfig.DEFAULT_FAILED_LOGIN_DELAY),
                 s.integer("webmail.page-size", WebmailConfig.DEFAULT_PAGE_SIZE),
-                s.port("webmail.https-port", -1).stream().filter(p -> p >= 0).boxed().findFirst()
-                        .map(p -> new InetSocketAddress(webmailBind, p)));
+                s.port("webmail.https-port", OptionalInt.empty()).stream().mapToObj(p -> new InetSocketAddress(webmailBind, p)).findFirst());
 
         s.rejectUnknown();
         if (pool < 1) throw new IllegalArgumentException("db.pool-size must be at least 1");
         return new PigeonConfig(dataDir, hostname, domains, pool, delivery, smtpListener, smtp, submissionListener, pop3Listener, pop3,
                 imapListener, imap, relay, tls, List.copyOf(implicit), webmail);
     }
-
-    /**
-     * How each listener is secured, as autoconfig tells mail clients: the one place that decides it.
-     * Every listener has TLS: the implicit-TLS ports (submissions, imaps, pop3s) are SSL, the others
-     * offer STARTTLS.
-     */
-    static ClientSettings.SocketType socketType(String listener) {
-        return IMPLICIT_TLS.contains(listener) ? ClientSettings.SocketType.SSL : ClientSettings.SocketType.STARTTLS;
-    }
-
-    /** The names of the implicit-TLS listeners (RFC 8314 §3). */
-    static final java.util.Set<String> IMPLICIT_TLS = java.util.Set.of("submissions", "imaps", "pop3s");
 
     /** {@code imap.max-literal-size}: a literal is held in memory, so at most 16M. */
     private static int literalSize(Settings s, int fallback) {

@@ -49,12 +49,12 @@ final class Settings {
         };
     }
 
-    /** A TCP port, or {@code off}: empty when off. */
-    OptionalInt port(String key, int fallback) {
+    /** A TCP port, or {@code off}; {@code fallback} when unset (empty: off unless set). */
+    OptionalInt port(String key, OptionalInt fallback) {
         String v = string(key, null);
-        if (v != null && v.equalsIgnoreCase("off")) return OptionalInt.empty();
-        int port = integer(key, fallback);
-        if (v == null && fallback < 0) return OptionalInt.empty();  // off unless set
+        if (v == null) return fallback;
+        if (v.equalsIgnoreCase("off")) return OptionalInt.empty();
+        int port = integer(key, 0);
         if (port < 0 || port > 65535) throw new IllegalArgumentException(key + ": not a port number (0-65535) or off: " + v);
         return OptionalInt.of(port);
     }

@@ -14,17 +14,18 @@ import org.junit.jupiter.api.Test;
 class ConnectionLimitsTest {
     @Test void eachProtocolRefusesPastItsTotal() throws Exception {
         try (TestServer server = new TestServer(Map.of("imap.max-connections", "2", "pop3.max-connections", "1", "smtp.max-connections", "1"))) {
-            check(server.pigeon.imapPort(), 2, "* OK *", "* BYE Too many connections");
-            check(server.pigeon.pop3Port(), 1, "+OK *", "-ERR [SYS/TEMP] mx.example.test has too many connections, try again later");
-            check(server.pigeon.smtpPort(), 1, "220 *", "421 4.7.0 mx.example.test Too many connections, try again later");
+            check(server.pigeon.imapPort(), 2, "* OK ", "* BYE Too many connections");
+            check(server.pigeon.pop3Port(), 1, "+OK ", "-ERR [SYS/TEMP] mx.example.test has too many connections, try again later");
+            check(server.pigeon.smtpPort(), 1, "220 ", "421 4.7.0 mx.example.test Too many connections, try again later");
         }
     }
 
+    /** {@code greeting}: how the protocol's greeting starts; {@code refusal}: its whole refusal. */
     private static void check(int port, int limit, String greeting, String refusal) throws Exception {
         Socket[] held = new Socket[limit];
         for (int i = 0; i < limit; i++) {
             held[i] = new Socket("127.0.0.1", port);
-            assertTrue(Glob.matches(greeting, line(held[i])));
+            assertTrue(line(held[i]).startsWith(greeting));
         }
         try (Socket extra = new Socket("127.0.0.1", port)) {
             assertEquals(refusal, line(extra));
@@ -32,7 +33,7 @@ class ConnectionLimitsTest {
         held[0].close();
         Thread.sleep(300);  // the listener notices the end of the session
         try (Socket again = new Socket("127.0.0.1", port)) {
-            assertTrue(Glob.matches(greeting, line(again)), "room again after one left");
+            assertTrue(line(again).startsWith(greeting), "room again after one left");
         } finally {
             for (Socket s : held) s.close();
         }
@@ -41,12 +42,5 @@ class ConnectionLimitsTest {
     private static String line(Socket s) throws Exception {
         s.setSoTimeout(5000);
         return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-    }
-
-    /** A tiny glob: a trailing '*' matches anything. */
-    private static final class Glob {
-        static boolean matches(String pattern, String line) {
-            return pattern.endsWith("*") ? line != null && line.startsWith(pattern.substring(0, pattern.length() - 1)) : pattern.equals(line);
-        }
     }
 }

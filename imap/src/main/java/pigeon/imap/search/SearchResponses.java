@@ -55,27 +55,12 @@ public final class SearchResponses {
      * else the highest of all matches.
      */
     public static String esearch(String tag, List<MessageView> matches, boolean uid, Set<SearchReturn> options, boolean withModSeq) {
-        Set<SearchReturn> asked = EnumSet.noneOf(SearchReturn.class);
-        asked.addAll(options);
-        asked.remove(SearchReturn.SAVE);
-        if (asked.isEmpty()) asked.add(SearchReturn.ALL);
-        StringBuilder b = new StringBuilder("* ESEARCH (TAG ").append(ImapStrings.quoted(tag)).append(')');
-        if (uid) b.append(" UID");
         MessageView min = null, max = null;
         for (MessageView m : matches) {
             if (min == null || number(m, uid) < number(min, uid)) min = m;
             if (max == null || number(m, uid) > number(max, uid)) max = m;
         }
-        if (asked.contains(SearchReturn.MIN) && min != null) b.append(" MIN ").append(number(min, uid));
-        if (asked.contains(SearchReturn.MAX) && max != null) b.append(" MAX ").append(number(max, uid));
-        if (asked.contains(SearchReturn.COUNT)) b.append(" COUNT ").append(matches.size());
-        if (asked.contains(SearchReturn.ALL) && !matches.isEmpty()) b.append(" ALL ").append(sequenceSet(numbers(matches, uid)));
-        if (withModSeq && !matches.isEmpty()) {
-            boolean onlyEnds = !asked.contains(SearchReturn.ALL) && !asked.contains(SearchReturn.COUNT);
-            List<MessageView> reported = onlyEnds ? ends(asked, min, max) : matches;
-            b.append(" MODSEQ ").append(highestModSeq(reported).getAsLong());
-        }
-        return b.toString();
+        return esearch(tag, matches, uid, options, withModSeq, min, max, () -> sequenceSet(numbers(matches, uid)));
     }
 
     /**
@@ -84,21 +69,26 @@ public final class SearchResponses {
      * ascend by one joined); nothing matched leaves out MIN, MAX and ALL; MODSEQ as for ESEARCH.
      */
     public static String esort(String tag, List<MessageView> sorted, boolean uid, Set<SearchReturn> options, boolean withModSeq) {
+        return esearch(tag, sorted, uid, options, withModSeq, sorted.isEmpty() ? null : sorted.getFirst(),
+                sorted.isEmpty() ? null : sorted.getLast(), () -> inOrder(sorted.stream().map(m -> number(m, uid)).toList()));
+    }
+
+    /** The ESEARCH response both share, given which messages are MIN and MAX and how ALL is written. */
+    private static String esearch(String tag, List<MessageView> matches, boolean uid, Set<SearchReturn> options, boolean withModSeq,
+                                  MessageView min, MessageView max, java.util.function.Supplier<String> all) {
         Set<SearchReturn> asked = EnumSet.noneOf(SearchReturn.class);
         asked.addAll(options);
         asked.remove(SearchReturn.SAVE);
         if (asked.isEmpty()) asked.add(SearchReturn.ALL);
         StringBuilder b = new StringBuilder("* ESEARCH (TAG ").append(ImapStrings.quoted(tag)).append(')');
         if (uid) b.append(" UID");
-        MessageView min = sorted.isEmpty() ? null : sorted.getFirst(), max = sorted.isEmpty() ? null : sorted.getLast();
         if (asked.contains(SearchReturn.MIN) && min != null) b.append(" MIN ").append(number(min, uid));
         if (asked.contains(SearchReturn.MAX) && max != null) b.append(" MAX ").append(number(max, uid));
-        if (asked.contains(SearchReturn.COUNT)) b.append(" COUNT ").append(sorted.size());
-        if (asked.contains(SearchReturn.ALL) && !sorted.isEmpty())
-            b.append(" ALL ").append(inOrder(sorted.stream().map(m -> number(m, uid)).toList()));
-        if (withModSeq && !sorted.isEmpty()) {
+        if (asked.contains(SearchReturn.COUNT)) b.append(" COUNT ").append(matches.size());
+        if (asked.contains(SearchReturn.ALL) && !matches.isEmpty()) b.append(" ALL ").append(all.get());
+        if (withModSeq && !matches.isEmpty()) {
             boolean onlyEnds = !asked.contains(SearchReturn.ALL) && !asked.contains(SearchReturn.COUNT);
-            b.append(" MODSEQ ").append(highestModSeq(onlyEnds ? ends(asked, min, max) : sorted).getAsLong());
+            b.append(" MODSEQ ").append(highestModSeq(onlyEnds ? ends(asked, min, max) : matches).getAsLong());
         }
         return b.toString();
     }

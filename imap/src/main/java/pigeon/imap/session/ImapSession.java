@@ -124,13 +124,9 @@ public final class ImapSession {
      * the clear is thrown away, and the client asks for the capabilities anew (now with AUTH=PLAIN
      * and without STARTTLS).
      */
-    private void startTls() {
-        try {
-            connection.startTls();  // the state stays NotAuthenticated: STARTTLS is valid nowhere else
-        } catch (IOException e) {
-            log.info("TLS handshake failed: {}", e.getMessage());
-            state = new LoggedOut();
-        }
+    private void startTls() throws IOException {
+        // the state stays NotAuthenticated: STARTTLS is valid nowhere else
+        if (!connection.startTls()) state = new LoggedOut();
     }
 
     private Outcome run(ImapCommand command) throws IOException {

@@ -162,12 +162,7 @@ final class Pop3Session {
         if (!connection.tlsAvailable()) throw new Refused("STLS not available");
         replies.ok("Begin TLS negotiation");
         replies.flush();
-        try {
-            connection.startTls();
-        } catch (IOException e) {
-            log.info("TLS handshake failed: {}", e.getMessage());
-            return new Closed();
-        }
+        if (!connection.startTls()) return new Closed();
         return new Authorization(java.util.Optional.empty(), authorization().failedLogins());
     }
 

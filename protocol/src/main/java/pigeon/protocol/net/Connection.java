@@ -112,17 +112,25 @@ public final class Connection implements AutoCloseable {
      * sent after its command in the clear (RFC 3207 §4.2), and completes the handshake. From now on
      * every read and write goes through TLS; the caller discards all it knew of the session.
      *
-     * @throws IOException if the handshake fails: the connection is then unusable
+     * @return false if the handshake failed (logged here): the connection is then unusable and the
+     *         session ends without a word
      */
-    public void startTls() throws IOException {
+    public boolean startTls() throws IOException {
         if (!tlsAvailable()) throw new IllegalStateException("TLS is not available on this connection");
         out.flush();
-        SSLSocket tls = config.tls().get().accept(plain, handshakeTimeout());
+        SSLSocket tls;
+        try {
+            tls = config.tls().get().accept(plain, handshakeTimeout());
+        } catch (IOException e) {  // port scanners, clients that speak cleartext, protocol or cipher mismatch
+            log.info("TLS handshake with {} failed: {}", remoteAddress().getHostAddress(), e.getMessage());
+            return false;
+        }
         int dropped = in.switchTo(tls.getInputStream());
         out.switchTo(timed(tls.getOutputStream()));
         socket = tls;
         if (dropped > 0) log.info("discarded {} octets sent in the clear after STARTTLS", dropped);
         log.info("TLS started: {}", tlsDescription().orElseThrow());
+        return true;
     }
 
     /**

@@ -54,6 +54,8 @@ public final class Listener implements AutoCloseable {
 
     public int port() { return server.getLocalPort(); }
 
+    public ListenerConfig config() { return config; }
+
     private void acceptLoop() {
         while (!closed) {
             Socket socket;
@@ -87,7 +89,7 @@ public final class Listener implements AutoCloseable {
                 return;
             }
             log.info("connect from {}", client.getHostAddress());
-            if (config.implicitTls() && !handshake(c, client)) return;
+            if (config.implicitTls() && !c.startTls()) return;
             handler.serve(c);
             log.info("disconnect");
         } catch (SocketException e) {
@@ -101,16 +103,6 @@ public final class Listener implements AutoCloseable {
             total.decrementAndGet();
             if (count.decrementAndGet() <= 0) perAddress.remove(client, count);
             MDC.clear();
-        }
-    }
-
-    private static boolean handshake(Connection c, InetAddress client) {
-        try {
-            c.startTls();
-            return true;
-        } catch (IOException e) {  // port scanners, clients that speak cleartext, protocol or cipher mismatch
-            log.info("TLS handshake with {} failed: {}", client.getHostAddress(), e.getMessage());
-            return false;
         }
     }
 

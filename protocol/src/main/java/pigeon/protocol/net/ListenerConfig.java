@@ -52,12 +52,6 @@ public record ListenerConfig(String protocol, InetSocketAddress address, int max
                 Optional.of(tls), implicit, plaintextOnLoopback, logins, maxCommandsPerSecond);
     }
 
-    /** Counts failed logins in {@code shared}, with the other listeners that use it. */
-    public ListenerConfig withLogins(LoginThrottle shared) {
-        return new ListenerConfig(protocol, address, maxConnections, maxConnectionsPerIp, readTimeout, writeTimeout,
-                tls, implicitTls, plaintextOnLoopback, shared, maxCommandsPerSecond);
-    }
-
     private static void positive(Duration d, String what) {
         if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(what + " must be positive");
     }

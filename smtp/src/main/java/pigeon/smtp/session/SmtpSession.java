@@ -127,13 +127,7 @@ public final class SmtpSession {
             return same(Replies.badSequence(state instanceof MailGiven ? "STARTTLS not permitted during a mail transaction" : "Send EHLO first"));
         io.send(Replies.TLS_READY);
         io.flush();
-        try {
-            connection.startTls();
-        } catch (IOException e) {
-            log.info("TLS handshake failed: {}", e.getMessage());
-            return Outcome.silent(new Closing());
-        }
-        return Outcome.silent(new Connected());
+        return Outcome.silent(connection.startTls() ? new Connected() : new Closing());
     }
 
     private Outcome same(Reply reply) { return Outcome.reply(state, reply); }
