@@ -106,6 +106,7 @@ class CommandLineClientsIT {
     }
 
     @Test @Order(4) void curlListsFoldersAndFetchesOverImap() throws Exception {
+        need("swaks"); need("nc");  // the two messages it lists are the ones tests 1 and 2 delivered
         String list = imap("");
         for (String box : List.of("\\Sent) \"/\" \"Sent\"", "\\Trash) \"/\" \"Trash\"", "\\Drafts) \"/\" \"Drafts\"", " \"INBOX\""))
             assertTrue(list.contains(box), "LIST shows " + box + ":\n" + list);
