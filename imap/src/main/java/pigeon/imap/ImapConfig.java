@@ -13,10 +13,14 @@ import pigeon.imap.decode.ImapLimits;
  * @param maxFailedLogins  failed LOGIN/AUTHENTICATE attempts after which the connection is closed
  * @param failedLoginDelay pause before a failed login is answered, to slow down password guessing
  * @param maxErrors        BAD replies in one session after which it is ended with {@code * BYE}
+ * @param maxSearchContexts RFC 5267 contexts (SEARCH/SORT RETURN (UPDATE)) one session may keep; more get
+ *                         {@code NO [NOUPDATE]}
  */
-public record ImapConfig(String hostname, ImapLimits limits, int maxFailedLogins, Duration failedLoginDelay, int maxErrors) {
+public record ImapConfig(String hostname, ImapLimits limits, int maxFailedLogins, Duration failedLoginDelay, int maxErrors,
+                         int maxSearchContexts) {
     public static final int DEFAULT_MAX_FAILED_LOGINS = 3;
     public static final int DEFAULT_MAX_ERRORS = 20;
+    public static final int DEFAULT_MAX_SEARCH_CONTEXTS = 10;
     public static final Duration DEFAULT_FAILED_LOGIN_DELAY = Duration.ofSeconds(2);
     /** RFC 9051 §5.4: the inactivity autologout timer must be at least 30 minutes. */
     public static final Duration MIN_AUTOLOGOUT = Duration.ofMinutes(30);
@@ -29,10 +33,11 @@ public record ImapConfig(String hostname, ImapLimits limits, int maxFailedLogins
         if (failedLoginDelay == null || failedLoginDelay.isNegative() || failedLoginDelay.compareTo(Duration.ofMinutes(1)) > 0)
             throw new IllegalArgumentException("imap: failed login delay must be between 0 and 1 minute");
         if (maxErrors < 1) throw new IllegalArgumentException("imap: max errors must be at least 1");
+        if (maxSearchContexts < 0) throw new IllegalArgumentException("imap: max search contexts must not be negative");
     }
 
     public ImapConfig(String hostname, ImapLimits limits, int maxFailedLogins, Duration failedLoginDelay) {
-        this(hostname, limits, maxFailedLogins, failedLoginDelay, DEFAULT_MAX_ERRORS);
+        this(hostname, limits, maxFailedLogins, failedLoginDelay, DEFAULT_MAX_ERRORS, DEFAULT_MAX_SEARCH_CONTEXTS);
     }
 
     /** Default limits (25 MiB messages), 3 failed logins, 2 s delay after each. */
@@ -44,14 +49,22 @@ public record ImapConfig(String hostname, ImapLimits limits, int maxFailedLogins
     public long maxMessageSize() { return limits.maxMessageSize(); }
 
     public ImapConfig withMaxMessageSize(long size) {
-        return new ImapConfig(hostname, limits.withMaxMessageSize(size), maxFailedLogins, failedLoginDelay, maxErrors);
+        return new ImapConfig(hostname, limits.withMaxMessageSize(size), maxFailedLogins, failedLoginDelay, maxErrors, maxSearchContexts);
     }
 
-    public ImapConfig withMaxFailedLogins(int n) { return new ImapConfig(hostname, limits, n, failedLoginDelay, maxErrors); }
+    public ImapConfig withMaxFailedLogins(int n) {
+        return new ImapConfig(hostname, limits, n, failedLoginDelay, maxErrors, maxSearchContexts);
+    }
 
-    public ImapConfig withFailedLoginDelay(Duration d) { return new ImapConfig(hostname, limits, maxFailedLogins, d, maxErrors); }
+    public ImapConfig withFailedLoginDelay(Duration d) {
+        return new ImapConfig(hostname, limits, maxFailedLogins, d, maxErrors, maxSearchContexts);
+    }
 
-    public ImapConfig withMaxErrors(int n) { return new ImapConfig(hostname, limits, maxFailedLogins, failedLoginDelay, n); }
+    public ImapConfig withMaxErrors(int n) { return new ImapConfig(hostname, limits, maxFailedLogins, failedLoginDelay, n, maxSearchContexts); }
+
+    public ImapConfig withMaxSearchContexts(int n) {
+        return new ImapConfig(hostname, limits, maxFailedLogins, failedLoginDelay, maxErrors, n);
+    }
 
     /** @throws IllegalArgumentException if {@code timeout} is shorter than RFC 9051 §5.4 allows */
     public static Duration checkAutologout(Duration timeout) {

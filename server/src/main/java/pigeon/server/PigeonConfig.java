@@ -159,7 +159,8 @@ public record PigeonConfig(Path dataDir, String hostname, List<String> initialDo
                 .withMaxMessageSize(s.size("imap.max-message-size", smtp.maxMessageSize()))
                 .withMaxFailedLogins(s.integer("imap.max-failed-logins", ImapConfig.DEFAULT_MAX_FAILED_LOGINS))
                 .withFailedLoginDelay(s.duration("imap.failed-login-delay", ImapConfig.DEFAULT_FAILED_LOGIN_DELAY))
-                .withMaxErrors(s.integer("imap.max-errors", ImapConfig.DEFAULT_MAX_ERRORS));
+                .withMaxErrors(s.integer("imap.max-errors", ImapConfig.DEFAULT_MAX_ERRORS))
+                .withMaxSearchContexts(s.integer("imap.max-search-contexts", ImapConfig.DEFAULT_MAX_SEARCH_CONTEXTS));
 
         RelayConfig relay = relay(hostname, s);
 

@@ -21,7 +21,7 @@ class TranscriptTest {
         limits = new TestServer(Map.of("smtp.max-message-size", "4K", "smtp.max-recipients", "3",
                 "smtp.max-line-length", "1000", "smtp.max-errors", "5",
                 "imap.max-line-length", "1024", "imap.max-literal-size", "1K", "imap.max-nesting", "3",
-                "imap.max-errors", "10", "pop3.max-errors", "3"));
+                "imap.max-errors", "10", "pop3.max-errors", "3", "imap.max-search-contexts", "1"));
     }
 
     @AfterAll static void stop() throws Exception {

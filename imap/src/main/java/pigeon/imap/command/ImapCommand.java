@@ -126,24 +126,44 @@ public sealed interface ImapCommand {
      *                      when Java supports it; the session answers NO [BADCHARSET] when it doesn't)
      * @param returnOptions RFC 4731: absent without RETURN (a SEARCH response), else the options
      *                      (empty for {@code RETURN ()}, which means ALL)
+     * @param partial       RFC 9394: PARTIAL's range, present exactly when {@code returnOptions} holds PARTIAL
      * @param key           the criteria: one key, or an {@link SearchKey.And} of several
      */
     record Search(String tag, boolean uid, Optional<String> charset, Optional<Set<SearchReturn>> returnOptions,
-                  SearchKey key) implements ImapCommand {
-        public Search { returnOptions = returnOptions.map(Set::copyOf); }
+                  Optional<PartialRange> partial, SearchKey key) implements ImapCommand {
+        public Search {
+            returnOptions = returnOptions.map(Set::copyOf);
+            checkPartial(returnOptions, partial);
+        }
+
+        public Search(String tag, boolean uid, Optional<String> charset, Optional<Set<SearchReturn>> returnOptions, SearchKey key) {
+            this(tag, uid, charset, returnOptions, Optional.empty(), key);
+        }
     }
     /**
      * RFC 5256 §3.
      *
      * @param returnOptions RFC 5267 ESORT: absent without RETURN (a SORT response), else the options
      *                      (empty for {@code RETURN ()}, which means ALL); SAVE is RFC 5182 §2.4's
+     * @param partial       RFC 9394: PARTIAL's range, present exactly when {@code returnOptions} holds PARTIAL
      */
-    record Sort(String tag, boolean uid, Optional<Set<SearchReturn>> returnOptions, java.util.List<SortCriterion> criteria,
-                String charset, SearchKey key) implements ImapCommand {
+    record Sort(String tag, boolean uid, Optional<Set<SearchReturn>> returnOptions, Optional<PartialRange> partial,
+                java.util.List<SortCriterion> criteria, String charset, SearchKey key) implements ImapCommand {
         public Sort {
             returnOptions = returnOptions.map(Set::copyOf);
+            checkPartial(returnOptions, partial);
             criteria = java.util.List.copyOf(criteria);
         }
+
+        public Sort(String tag, boolean uid, Optional<Set<SearchReturn>> returnOptions, java.util.List<SortCriterion> criteria,
+                    String charset, SearchKey key) {
+            this(tag, uid, returnOptions, Optional.empty(), criteria, charset, key);
+        }
+    }
+
+    private static void checkPartial(Optional<Set<SearchReturn>> returnOptions, Optional<PartialRange> partial) {
+        if (returnOptions.map(o -> o.contains(SearchReturn.PARTIAL)).orElse(false) != partial.isPresent())
+            throw new IllegalArgumentException("PARTIAL and its range go together");
     }
     /** RFC 5256 §3. {@code algorithm} is upper-cased (ORDEREDSUBJECT, REFERENCES, or another the session refuses). */
     record Thread(String tag, boolean uid, String algorithm, String charset, SearchKey key) implements ImapCommand {}
@@ -162,6 +182,10 @@ public sealed interface ImapCommand {
         public Store { flags = java.util.List.copyOf(flags); }
     }
     record Copy(String tag, boolean uid, SequenceSet set, String mailbox) implements ImapCommand {}
+    /** RFC 5267 §4.3: {@code CANCELUPDATE "tag" *(SP "tag")}. */
+    record CancelUpdate(String tag, java.util.List<String> tags) implements ImapCommand {
+        public CancelUpdate { tags = java.util.List.copyOf(tags); }
+    }
     /** RFC 6851. */
     record Move(String tag, boolean uid, SequenceSet set, String mailbox) implements ImapCommand {}
 }

@@ -51,6 +51,7 @@ final class CommandParser {
             case "AUTHENTICATE" -> authenticate(tag);
             case "ENABLE" -> enable(tag);
             case "ID" -> id(tag);
+            case "CANCELUPDATE" -> cancelUpdate(tag);
             case "SELECT", "EXAMINE" -> mailboxes.select(tag, command.equals("EXAMINE"));
             case "CREATE" -> mailboxes.create(tag);
             case "DELETE" -> new Delete(tag, mailboxes.mailbox());
@@ -133,6 +134,16 @@ final class CommandParser {
             caps.add(c.keyword("capability"));
         } while (!c.atEnd());
         return new Enable(tag, caps);
+    }
+
+    /** RFC 5267 §4.3: {@code CANCELUPDATE SP tag-string *(SP tag-string)}, {@code tag-string = string}. */
+    private CancelUpdate cancelUpdate(String tag) throws SyntaxException, IOException {
+        List<String> tags = new ArrayList<>();
+        do {
+            c.sp();
+            tags.add(c.string("tag"));
+        } while (!c.atEnd());
+        return new CancelUpdate(tag, tags);
     }
 
     /** RFC 2971: {@code ID ("name" "value" …)} or {@code ID NIL}; field names are strings, values nstrings. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import pigeon.imap.command.Flag;
 import pigeon.imap.command.ImapCommand;
+import pigeon.imap.command.PartialRange;
 import pigeon.imap.command.SearchKey;
 import pigeon.imap.command.SearchKey.DateField;
 import pigeon.imap.command.SearchKey.DateRelation;
@@ -28,35 +29,57 @@ final class SearchParser {
     /** {@code SEARCH [SP "RETURN" SP "(" [opt *(SP opt)] ")"] SP ["CHARSET" SP charset SP] search-key *(SP search-key)}. */
     ImapCommand search(String tag, boolean uid) throws SyntaxException, IOException {
         c.sp();
-        Optional<Set<SearchReturn>> returns = Optional.empty();
-        if (c.tryKeyword("RETURN")) {
-            c.sp();
-            returns = Optional.of(returnOptions());
-            c.sp();
-        }
+        Returns returns = returns();
         Optional<String> charset = Optional.empty();
         if (c.tryKeyword("CHARSET")) {
             c.sp();
             charset = Optional.of(charset());
             c.sp();
         }
-        return new ImapCommand.Search(tag, uid, charset, returns, program());
+        return new ImapCommand.Search(tag, uid, charset, returns.options, returns.partial, program());
     }
 
-    private Set<SearchReturn> returnOptions() throws SyntaxException {
+    /** The RETURN options, if any, and PARTIAL's range. */
+    private record Returns(Optional<Set<SearchReturn>> options, Optional<PartialRange> partial) {
+        static final Returns NONE = new Returns(Optional.empty(), Optional.empty());
+    }
+
+    /** {@code [RETURN SP "(" [opt *(SP opt)] ")" SP]}. */
+    private Returns returns() throws SyntaxException {
+        if (!c.tryKeyword("RETURN")) return Returns.NONE;
+        c.sp();
         c.expect('(');
         Set<SearchReturn> options = EnumSet.noneOf(SearchReturn.class);
+        Optional<PartialRange> partial = Optional.empty();
         if (!c.tryChar(')')) {
             do {
+                SearchReturn option;
                 try {
-                    options.add(SearchReturn.valueOf(c.keyword("return option")));
+                    option = SearchReturn.valueOf(c.keyword("return option"));
                 } catch (IllegalArgumentException e) {
                     throw SyntaxException.of("unknown return option");
                 }
+                if (option == SearchReturn.PARTIAL) {
+                    if (partial.isPresent()) throw SyntaxException.of("PARTIAL given twice");
+                    c.sp();
+                    partial = Optional.of(partialRange());
+                }
+                options.add(option);
             } while (c.tryChar(' '));
             c.expect(')');
         }
-        return options;
+        c.sp();
+        return new Returns(Optional.of(options), partial);
+    }
+
+    /** RFC 9394 {@code partial-range = partial-range-first / partial-range-last}: {@code 1:100} or {@code -1:-100}, no {@code *}. */
+    private PartialRange partialRange() throws SyntaxException {
+        boolean negative = c.tryChar('-');
+        long first = c.nzNumber("partial range");
+        c.expect(':');
+        if (negative != c.tryChar('-')) throw SyntaxException.of("invalid partial range");
+        long last = c.nzNumber("partial range");
+        return negative ? new PartialRange(-first, -last) : new PartialRange(first, last);
     }
 
     /**
@@ -65,12 +88,7 @@ final class SearchParser {
      */
     ImapCommand sort(String tag, boolean uid) throws SyntaxException, IOException {
         c.sp();
-        Optional<Set<SearchReturn>> returns = Optional.empty();
-        if (c.tryKeyword("RETURN")) {
-            c.sp();
-            returns = Optional.of(returnOptions());
-            c.sp();
-        }
+        Returns returns = returns();
         c.expect('(');
         List<SortCriterion> criteria = new ArrayList<>();
         do {
@@ -90,7 +108,10 @@ final class SearchParser {
         c.sp();
         String charset = charset();
         c.sp();
-        return new ImapCommand.Sort(tag, uid, returns, criteria, charset, program());
+        // RETURN after the charset too (where imaptest's sort-partial puts it): RETURN is no search key, so
+        // this reads nothing else differently
+        if (returns == Returns.NONE) returns = returns();
+        return new ImapCommand.Sort(tag, uid, returns.options, returns.partial, criteria, charset, program());
     }
 
     /** RFC 5256: {@code THREAD SP thread-alg SP charset 1*(SP search-key)}. */

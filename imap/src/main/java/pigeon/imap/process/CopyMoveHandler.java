@@ -46,7 +46,7 @@ final class CopyMoveHandler {
         if (moved.isEmpty()) return Outcome.ok(state, done);
         // RFC 6851 §4.3: COPYUID in an untagged OK, before the expunges
         ctx.out().untagged("OK [" + copyUid(target, moved) + "] Moved");
-        Updates.writeExpunged(ctx.out(), m.expunge(moved.keySet()), ctx.qresync());
+        Updates.writeExpunged(m, ctx, m.expunge(moved.keySet()));
         return Outcome.ok(state, done);
     }
 

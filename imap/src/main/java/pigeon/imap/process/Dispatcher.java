@@ -62,6 +62,7 @@ public final class Dispatcher implements CommandHandler {
             case Search s -> search.search(s, synced(state), ctx);
             case Sort s -> search.sort(s, synced(state), ctx);
             case ImapCommand.Thread t -> search.thread(t, synced(state), ctx);
+            case CancelUpdate u -> search.cancelUpdate(u, selected(state));
         };
     }
 

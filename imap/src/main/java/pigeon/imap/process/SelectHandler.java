@@ -110,7 +110,7 @@ final class SelectHandler {
         }
         if (!deleted.isEmpty()) {
             SelectedMailbox.Expunged gone = m.expunge(store.expunge(m.mailboxId(), deleted));
-            Updates.writeExpunged(ctx.out(), gone, ctx.qresync());
+            Updates.writeExpunged(m, ctx, gone);
         }
         return Outcome.ok(state, uids == null ? "EXPUNGE completed" : "UID EXPUNGE completed");
     }

@@ -45,12 +45,26 @@ public final class SearchEngine {
 
     /** Whether the program has a MODSEQ key, so that responses carry the highest mod-sequence (RFC 7162 §3.1.5). */
     public static boolean usesModSeq(SearchKey key) {
+        return uses(key, k -> k instanceof SearchKey.ModSeq);
+    }
+
+    /**
+     * Whether the key names messages by number in a way that moves as messages come and go: a sequence set
+     * (sequence numbers shift at each expunge), or a UID set with {@code *} (the highest UID grows). RFC 5267
+     * contexts search such keys again over the whole mailbox.
+     */
+    public static boolean usesNumbers(SearchKey key) {
+        return uses(key, k -> k instanceof SearchKey.Sequence s && !s.set().isSaved()
+                || k instanceof SearchKey.Uid u && u.set().usesStar());
+    }
+
+    /** Whether some key in the tree (NOT, OR and AND looked into) satisfies {@code leaf}. */
+    private static boolean uses(SearchKey key, java.util.function.Predicate<SearchKey> leaf) {
         return switch (key) {
-            case SearchKey.ModSeq m -> true;
-            case SearchKey.Not n -> usesModSeq(n.key());
-            case SearchKey.Or o -> usesModSeq(o.left()) || usesModSeq(o.right());
-            case SearchKey.And a -> a.keys().stream().anyMatch(SearchEngine::usesModSeq);
-            default -> false;
+            case SearchKey.Not n -> uses(n.key(), leaf);
+            case SearchKey.Or o -> uses(o.left(), leaf) || uses(o.right(), leaf);
+            case SearchKey.And a -> a.keys().stream().anyMatch(k -> uses(k, leaf));
+            default -> leaf.test(key);
         };
     }
 

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import pigeon.imap.command.ImapCommand;
+import pigeon.imap.command.PartialRange;
 import pigeon.imap.command.SearchReturn;
 import pigeon.imap.message.MessageView;
 import pigeon.imap.mime.ImapStrings;
@@ -33,9 +35,10 @@ public final class SearchResponses {
             return new SearchAnswer(List.of(line), Optional.empty());
         }
         Set<SearchReturn> options = command.returnOptions().get();
-        Optional<List<Long>> saved = options.contains(SearchReturn.SAVE) ? Optional.of(savedUids(matches, options)) : Optional.empty();
+        Optional<PartialRange> partial = command.partial();
+        Optional<List<Long>> saved = options.contains(SearchReturn.SAVE) ? Optional.of(savedUids(matches, options, partial)) : Optional.empty();
         if (options.equals(Set.of(SearchReturn.SAVE))) return new SearchAnswer(List.of(), saved);
-        return new SearchAnswer(List.of(esearch(command.tag(), matches, command.uid(), options, withModSeq)), saved);
+        return new SearchAnswer(List.of(esearch(command.tag(), matches, command.uid(), options, partial, withModSeq)), saved);
     }
 
     /** {@code * SEARCH 2 5 9}, with {@code (MODSEQ n)} after a non-empty result when asked (RFC 7162 §3.1.5). */
@@ -55,12 +58,15 @@ public final class SearchResponses {
      * else the highest of all matches.
      */
     public static String esearch(String tag, List<MessageView> matches, boolean uid, Set<SearchReturn> options, boolean withModSeq) {
-        MessageView min = null, max = null;
-        for (MessageView m : matches) {
-            if (min == null || number(m, uid) < number(min, uid)) min = m;
-            if (max == null || number(m, uid) > number(max, uid)) max = m;
-        }
-        return esearch(tag, matches, uid, options, withModSeq, min, max, () -> sequenceSet(numbers(matches, uid)));
+        return esearch(tag, matches, uid, options, Optional.empty(), withModSeq);
+    }
+
+    /** As above, with RFC 9394's {@code PARTIAL (range set)} of the matches in ascending order when asked. */
+    public static String esearch(String tag, List<MessageView> matches, boolean uid, Set<SearchReturn> options,
+                                 Optional<PartialRange> partial, boolean withModSeq) {
+        List<MessageView> ascending = ascending(matches, uid);
+        return esearch(tag, ascending, uid, options, partial, withModSeq, ascending.isEmpty() ? null : ascending.getFirst(),
+                ascending.isEmpty() ? null : ascending.getLast(), list -> sequenceSet(numbers(list, uid)));
     }
 
     /**
@@ -69,25 +75,71 @@ public final class SearchResponses {
      * ascend by one joined); nothing matched leaves out MIN, MAX and ALL; MODSEQ as for ESEARCH.
      */
     public static String esort(String tag, List<MessageView> sorted, boolean uid, Set<SearchReturn> options, boolean withModSeq) {
-        return esearch(tag, sorted, uid, options, withModSeq, sorted.isEmpty() ? null : sorted.getFirst(),
-                sorted.isEmpty() ? null : sorted.getLast(), () -> inOrder(sorted.stream().map(m -> number(m, uid)).toList()));
+        return esort(tag, sorted, uid, options, Optional.empty(), withModSeq);
     }
 
-    /** The ESEARCH response both share, given which messages are MIN and MAX and how ALL is written. */
-    private static String esearch(String tag, List<MessageView> matches, boolean uid, Set<SearchReturn> options, boolean withModSeq,
-                                  MessageView min, MessageView max, java.util.function.Supplier<String> all) {
-        Set<SearchReturn> asked = EnumSet.noneOf(SearchReturn.class);
-        asked.addAll(options);
-        asked.remove(SearchReturn.SAVE);
-        if (asked.isEmpty()) asked.add(SearchReturn.ALL);
+    /** As above, with RFC 9394's {@code PARTIAL (range set)} of the sorted matches, in sort order, when asked. */
+    public static String esort(String tag, List<MessageView> sorted, boolean uid, Set<SearchReturn> options,
+                               Optional<PartialRange> partial, boolean withModSeq) {
+        return esearch(tag, sorted, uid, options, partial, withModSeq, sorted.isEmpty() ? null : sorted.getFirst(),
+                sorted.isEmpty() ? null : sorted.getLast(), list -> inOrder(list.stream().map(m -> number(m, uid)).toList()));
+    }
+
+    /**
+     * RFC 5267 §4.3.2-4.3.4: {@code * ESEARCH (TAG "t") [UID] REMOVEFROM (pos set …) ADDTO (pos set …)} for a context
+     * that changed, either item left out when empty. Each pair is a position (0 for a SEARCH context) and the
+     * numbers from there on, written in the order given.
+     */
+    public static String contextUpdate(String tag, boolean uid, List<ContextChange> removed, List<ContextChange> added) {
+        StringBuilder b = head(tag, uid);
+        if (!removed.isEmpty()) b.append(" REMOVEFROM (").append(pairs(removed)).append(')');
+        if (!added.isEmpty()) b.append(" ADDTO (").append(pairs(added)).append(')');
+        return b.toString();
+    }
+
+    /** One {@code context-position SP sequence-set} of ADDTO or REMOVEFROM; {@code numbers} in context order. */
+    public record ContextChange(long position, List<Long> numbers) {
+        public ContextChange { numbers = List.copyOf(numbers); }
+    }
+
+    private static String pairs(List<ContextChange> changes) {
+        StringBuilder b = new StringBuilder();
+        for (ContextChange c : changes) {
+            if (!b.isEmpty()) b.append(' ');
+            b.append(c.position()).append(' ').append(c.position() == 0 ? sequenceSet(c.numbers().stream().sorted().toList()) : inOrder(c.numbers()));
+        }
+        return b.toString();
+    }
+
+    private static StringBuilder head(String tag, boolean uid) {
         StringBuilder b = new StringBuilder("* ESEARCH (TAG ").append(ImapStrings.quoted(tag)).append(')');
         if (uid) b.append(" UID");
+        return b;
+    }
+
+    /**
+     * The ESEARCH response both share, given which messages are MIN and MAX and how a list of them is written
+     * (ALL, PARTIAL). RETURN () means ALL, and so do SAVE or CONTEXT alone; with UPDATE nothing is implied (the
+     * client may want only the updates). PARTIAL is written even when nothing is in its range ({@code NIL}).
+     */
+    private static String esearch(String tag, List<MessageView> matches, boolean uid, Set<SearchReturn> options,
+                                  Optional<PartialRange> partial, boolean withModSeq, MessageView min, MessageView max,
+                                  Function<List<MessageView>, String> list) {
+        Set<SearchReturn> asked = EnumSet.noneOf(SearchReturn.class);
+        asked.addAll(options);
+        asked.removeAll(EnumSet.of(SearchReturn.SAVE, SearchReturn.CONTEXT, SearchReturn.UPDATE));
+        if (asked.isEmpty() && !options.contains(SearchReturn.UPDATE)) asked.add(SearchReturn.ALL);
+        StringBuilder b = head(tag, uid);
         if (asked.contains(SearchReturn.MIN) && min != null) b.append(" MIN ").append(number(min, uid));
         if (asked.contains(SearchReturn.MAX) && max != null) b.append(" MAX ").append(number(max, uid));
         if (asked.contains(SearchReturn.COUNT)) b.append(" COUNT ").append(matches.size());
-        if (asked.contains(SearchReturn.ALL) && !matches.isEmpty()) b.append(" ALL ").append(all.get());
-        if (withModSeq && !matches.isEmpty()) {
-            boolean onlyEnds = !asked.contains(SearchReturn.ALL) && !asked.contains(SearchReturn.COUNT);
+        if (asked.contains(SearchReturn.ALL) && !matches.isEmpty()) b.append(" ALL ").append(list.apply(matches));
+        if (partial.isPresent()) {
+            List<MessageView> page = partial.get().select(matches);
+            b.append(" PARTIAL (").append(partial.get()).append(' ').append(page.isEmpty() ? "NIL" : list.apply(page)).append(')');
+        }
+        if (withModSeq && !matches.isEmpty() && !asked.isEmpty()) {
+            boolean onlyEnds = !asked.contains(SearchReturn.ALL) && !asked.contains(SearchReturn.COUNT) && partial.isEmpty();
             b.append(" MODSEQ ").append(highestModSeq(onlyEnds ? ends(asked, min, max) : matches).getAsLong());
         }
         return b.toString();
@@ -98,17 +150,25 @@ public final class SearchResponses {
      * beside SAVE, else every match.
      */
     public static List<Long> savedUids(List<MessageView> matches, Set<SearchReturn> options) {
-        boolean onlyEnds = (options.contains(SearchReturn.MIN) || options.contains(SearchReturn.MAX))
+        return savedUids(matches, options, Optional.empty());
+    }
+
+    /**
+     * As above; with RFC 9394's PARTIAL and neither ALL nor COUNT, what the response lists (the page, and MIN
+     * and MAX when asked) is what SAVE keeps.
+     */
+    public static List<Long> savedUids(List<MessageView> matches, Set<SearchReturn> options, Optional<PartialRange> partial) {
+        return kept(ascending(matches, false), options, partial);
+    }
+
+    /** What SAVE keeps of a result in its order (ascending for SEARCH, sort order for SORT), as ascending UIDs. */
+    private static List<Long> kept(List<MessageView> ordered, Set<SearchReturn> options, Optional<PartialRange> partial) {
+        boolean onlyListed = (options.contains(SearchReturn.MIN) || options.contains(SearchReturn.MAX) || partial.isPresent())
                 && !options.contains(SearchReturn.ALL) && !options.contains(SearchReturn.COUNT);
-        List<MessageView> kept = matches;
-        if (onlyEnds && !matches.isEmpty()) {
-            MessageView min = matches.getFirst(), max = matches.getFirst();
-            for (MessageView m : matches) {
-                if (m.uid() < min.uid()) min = m;
-                if (m.uid() > max.uid()) max = m;
-            }
-            kept = ends(options, min, max);
-        }
+        if (!onlyListed) return ordered.stream().map(MessageView::uid).sorted().distinct().toList();
+        List<MessageView> kept = new ArrayList<>();
+        if (!ordered.isEmpty()) kept.addAll(ends(options, ordered.getFirst(), ordered.getLast()));
+        partial.ifPresent(p -> kept.addAll(p.select(ordered)));
         return kept.stream().map(MessageView::uid).sorted().distinct().toList();
     }
 
@@ -135,10 +195,12 @@ public final class SearchResponses {
      * sort order when only MIN and/or MAX were asked for beside SAVE, else every match.
      */
     public static List<Long> savedUidsOfSort(List<MessageView> sorted, Set<SearchReturn> options) {
-        boolean onlyEnds = (options.contains(SearchReturn.MIN) || options.contains(SearchReturn.MAX))
-                && !options.contains(SearchReturn.ALL) && !options.contains(SearchReturn.COUNT);
-        List<MessageView> kept = onlyEnds && !sorted.isEmpty() ? ends(options, sorted.getFirst(), sorted.getLast()) : sorted;
-        return kept.stream().map(MessageView::uid).sorted().distinct().toList();
+        return kept(sorted, options, Optional.empty());
+    }
+
+    /** As above, with PARTIAL as for {@link #savedUids(List, Set, Optional)}. */
+    public static List<Long> savedUidsOfSort(List<MessageView> sorted, Set<SearchReturn> options, Optional<PartialRange> partial) {
+        return kept(sorted, options, partial);
     }
 
     /** A sequence-set that keeps the order of {@code numbers}: only runs that go up by one are joined ({@code 5,3:4,1}). */
@@ -174,6 +236,15 @@ public final class SearchResponses {
         if (asked.contains(SearchReturn.MIN)) ends.add(min);
         if (asked.contains(SearchReturn.MAX) && max != min) ends.add(max);
         return ends;
+    }
+
+    /** The messages in ascending order of their numbers (a SEARCH result usually is already). */
+    private static List<MessageView> ascending(List<MessageView> messages, boolean uid) {
+        for (int i = 1; i < messages.size(); i++) {
+            if (number(messages.get(i - 1), uid) > number(messages.get(i), uid))
+                return messages.stream().sorted(java.util.Comparator.comparingLong(m -> number(m, uid))).toList();
+        }
+        return messages;
     }
 
     private static List<Long> numbers(List<MessageView> messages, boolean uid) {

@@ -51,6 +51,7 @@ public final class CommandStates {
             case Expunge e -> SELECTED;
             case UidExpunge u -> SELECTED;
             case Search s -> SELECTED;
+            case CancelUpdate u -> SELECTED;
             case Sort s -> SELECTED;
             case ImapCommand.Thread t -> SELECTED;
             case Fetch f -> SELECTED;

@@ -70,6 +70,8 @@ public final class SelectedMailbox implements AutoCloseable {
     private List<Long> saved = List.of();
     /** The keywords the client was last told of in FLAGS (RFC 9051 §7.3.5, RFC 3501 §7.2.6). */
     private final Set<String> announcedKeywords = new TreeSet<>();
+    /** RFC 5267 contexts: searches kept up to date while this mailbox is selected. */
+    private final SearchUpdates contexts;
 
     private SelectedMailbox(Services services, MailboxInfo info, boolean readOnly, boolean trackRecent) {
         this.store = services.mailboxes();
@@ -81,6 +83,7 @@ public final class SelectedMailbox implements AutoCloseable {
         this.readOnly = readOnly;
         this.trackRecent = trackRecent;
         this.highestModSeq = info.highestModSeq();
+        this.contexts = new SearchUpdates(services.config().maxSearchContexts());
     }
 
     /**
@@ -114,6 +117,8 @@ public final class SelectedMailbox implements AutoCloseable {
     public String name() { return name; }
     public long uidValidity() { return uidValidity; }
     public boolean readOnly() { return readOnly; }
+    /** The RFC 5267 contexts (SEARCH/SORT RETURN (UPDATE)) of this selection; they end with it. */
+    public SearchUpdates contexts() { return contexts; }
 
     /** The number of messages the client knows of (expunged ones not yet announced included). */
     public int exists() {

@@ -21,11 +21,13 @@ public final class Updates {
             out.untagged("BYE Selected mailbox was deleted or renamed");
             return false;
         }
-        writeExpunged(out, p.expunged(), ctx.qresync());
+        writeExpunged(mailbox, ctx, p.expunged());
         if (p.keywords().isPresent()) writeFlags(out, p.keywords().get(), mailbox.readOnly());
         if (p.exists() >= 0) out.untagged(p.exists() + " EXISTS");
         if (p.recent() >= 0 && !ctx.rev2()) out.untagged(p.recent() + " RECENT");
         for (SelectedMailbox.FlagUpdate f : p.flags()) out.untagged(fetchFlags(f, ctx.condstore()));
+        // RFC 5267 §4.3: contexts after EXISTS and the flag updates, so their numbers are the ones just told
+        for (String line : mailbox.contexts().changed(mailbox)) out.line(line);
         return true;
     }
 
@@ -46,10 +48,15 @@ public final class Updates {
         }
     }
 
-    /** EXPUNGE responses, or one VANISHED when QRESYNC is enabled (RFC 7162 §3.2.10). */
-    public static void writeExpunged(ResponseWriter out, SelectedMailbox.Expunged e, boolean vanished) throws IOException {
+    /**
+     * EXPUNGE responses, or one VANISHED when QRESYNC is enabled (RFC 7162 §3.2.10), after the RFC 5267
+     * contexts' REMOVEFROM for the messages (by the numbers they had until now).
+     */
+    public static void writeExpunged(SelectedMailbox mailbox, SessionContext ctx, SelectedMailbox.Expunged e) throws IOException {
         if (e.isEmpty()) return;
-        if (vanished) {
+        ResponseWriter out = ctx.out();
+        for (String line : mailbox.contexts().expunged(e)) out.line(line);
+        if (ctx.qresync()) {
             out.untagged("VANISHED " + UidSets.format(e.uids()));
         } else {
             for (int seq : e.seqs()) out.untagged(seq + " EXPUNGE");
