@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import pigeon.imap.command.Flag;
+import pigeon.imap.command.ImapCommand.CancelUpdate;
 import pigeon.imap.command.ImapCommand.Search;
 import pigeon.imap.command.ImapCommand.Sort;
 import pigeon.imap.command.ImapCommand.Thread;
+import pigeon.imap.command.PartialRange;
 import pigeon.imap.command.SearchKey;
 import pigeon.imap.command.SearchKey.*;
 import pigeon.imap.command.SearchReturn;
@@ -93,6 +95,29 @@ class SearchTest {
         assertEquals(Optional.of("us-ascii"), save.charset());
     }
 
+    @Test void partialUpdateAndContext() {
+        Search s = command("a UID SEARCH RETURN (PARTIAL -1:-100 count UPDATE CONTEXT) UNSEEN", Search.class);
+        assertEquals(Optional.of(Set.of(SearchReturn.PARTIAL, SearchReturn.COUNT, SearchReturn.UPDATE, SearchReturn.CONTEXT)), s.returnOptions());
+        assertEquals(Optional.of(new PartialRange(-1, -100)), s.partial());
+        assertEquals(Optional.of(new PartialRange(2, 4)), command("a SEARCH RETURN (PARTIAL 4:2) ALL", Search.class).partial());
+        assertEquals(Optional.empty(), command("a SEARCH RETURN (ALL) ALL", Search.class).partial());
+        for (String bad : List.of("PARTIAL 1", "PARTIAL 1:*", "PARTIAL *:1", "PARTIAL -1:2", "PARTIAL 0:2", "PARTIAL", "PARTIAL 1:2 PARTIAL 3:4"))
+            assertTrue(error("a SEARCH RETURN (" + bad + ") ALL").startsWith("a BAD "), bad);
+    }
+
+    @Test void sortTakesReturnBeforeTheCriteriaOrAfterTheCharset() {
+        Sort before = command("a SORT RETURN (PARTIAL 1:2) (ARRIVAL) US-ASCII ALL", Sort.class);
+        Sort after = command("a SORT (ARRIVAL) US-ASCII RETURN (PARTIAL 1:2) ALL", Sort.class);
+        assertEquals(before, after);
+        assertEquals(Optional.of(new PartialRange(1, 2)), after.partial());
+        assertTrue(error("a SORT RETURN (ALL) (ARRIVAL) US-ASCII RETURN (ALL) ALL").startsWith("a BAD "), "one RETURN");
+    }
+
+    @Test void cancelUpdateTakesTagStrings() {
+        assertEquals(new CancelUpdate("a", List.of("b01", "c 2")), command("a CANCELUPDATE \"b01\" {3+}\r\nc 2", CancelUpdate.class));
+        assertTrue(error("a CANCELUPDATE").startsWith("a BAD "));
+    }
+
     @Test void literalIsDecodedWithTheCharset() throws Exception {
         byte[] latin1 = "a SEARCH CHARSET ISO-8859-1 SUBJECT {4+}\r\ncaf\u00e9\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         ImapReader r = Parse.reader(Wire.bytes(latin1));
@@ -122,6 +147,6 @@ class SearchTest {
         assertEquals("a BAD SEARCH: missing argument", error("a SEARCH"));
         assertEquals("a BAD SEARCH: invalid sequence set", error("a SEARCH 0:5"));
         assertEquals("a BAD SEARCH: invalid keyword", error("a SEARCH KEYWORD \\Seen"), "flag-keyword is an atom");
-        assertEquals("a BAD SEARCH: unknown return option", error("a SEARCH RETURN (PARTIAL) ALL"));
+        assertEquals("a BAD SEARCH: unknown return option", error("a SEARCH RETURN (RELEVANCY) ALL"));
     }
 }

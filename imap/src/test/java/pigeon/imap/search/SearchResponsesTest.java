@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import pigeon.imap.command.PartialRange;
 import pigeon.imap.command.SearchReturn;
 import pigeon.imap.message.MessageView;
 
@@ -141,5 +142,33 @@ class SearchResponsesTest {
         assertEquals(Optional.of(List.of(10L, 30L, 40L)), a.saved());
         a = SearchResponses.answer(Commands.search("a1 SEARCH RETURN (SAVE MIN MAX) ALL"), messages(3), false, false);
         assertEquals(Optional.of(List.of(30L)), a.saved());
+    }
+
+    @Test
+    void partialOfSearchAndSort() {
+        // RFC 9394 §3.1: the page by position, ascending for SEARCH; COUNT and MIN/MAX of the whole result
+        assertEquals("* ESEARCH (TAG \"t\") UID MIN 20 COUNT 4 PARTIAL (-1:-2 50,90)", SearchResponses.esearch("t", messages(9, 2, 5, 3), true,
+                EnumSet.of(SearchReturn.PARTIAL, SearchReturn.MIN, SearchReturn.COUNT), Optional.of(new PartialRange(-2, -1)), false));
+        assertEquals("* ESEARCH (TAG \"t\") PARTIAL (5:9 NIL)", SearchResponses.esearch("t", messages(1, 2), false,
+                EnumSet.of(SearchReturn.PARTIAL), Optional.of(new PartialRange(5, 9)), false));
+        // SORT: the page in sort order
+        assertEquals("* ESEARCH (TAG \"t\") PARTIAL (2:4 3:4,2)", SearchResponses.esort("t", messages(5, 3, 4, 2, 1), false,
+                EnumSet.of(SearchReturn.PARTIAL), Optional.of(new PartialRange(2, 4)), false));
+        // SAVE keeps the page when neither ALL nor COUNT was asked
+        assertEquals(List.of(30L, 40L), SearchResponses.savedUidsOfSort(messages(5, 3, 4, 2), EnumSet.of(SearchReturn.SAVE, SearchReturn.PARTIAL),
+                Optional.of(new PartialRange(2, 3))));
+        assertEquals(List.of(20L, 30L, 40L), SearchResponses.savedUids(messages(2, 3, 4), EnumSet.of(SearchReturn.SAVE, SearchReturn.PARTIAL,
+                SearchReturn.COUNT), Optional.of(new PartialRange(1, 1))));
+    }
+
+    @Test
+    void updateImpliesNothingAndContextUpdatesListPairs() {
+        // RFC 5267 §4.3: with UPDATE alone the first answer names nothing; CONTEXT alone still means ALL
+        assertEquals("* ESEARCH (TAG \"t\") UID", SearchResponses.esearch("t", messages(2), true, EnumSet.of(SearchReturn.UPDATE), false));
+        assertEquals("* ESEARCH (TAG \"t\") ALL 2", SearchResponses.esearch("t", messages(2), false, EnumSet.of(SearchReturn.CONTEXT), false));
+        assertEquals("* ESEARCH (TAG \"t\") UID REMOVEFROM (0 5,9:10) ADDTO (0 1:2)", SearchResponses.contextUpdate("t", true,
+                List.of(new SearchResponses.ContextChange(0, List.of(10L, 9L, 5L))), List.of(new SearchResponses.ContextChange(0, List.of(2L, 1L)))));
+        assertEquals("* ESEARCH (TAG \"t\") ADDTO (1 7,3:4 6 2)", SearchResponses.contextUpdate("t", false, List.of(),
+                List.of(new SearchResponses.ContextChange(1, List.of(7L, 3L, 4L)), new SearchResponses.ContextChange(6, List.of(2L)))));
     }
 }
