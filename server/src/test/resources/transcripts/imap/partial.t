@@ -1,7 +1,8 @@
 # PARTIAL (RFC 9394 §3.1, updating RFC 5267 §4.4): RETURN (PARTIAL first:last) names results by their
 # position (1 the first, -1 the last; 4:2 is 2:4), for SEARCH in ascending order and for SORT in sort
 # order; MIN, MAX, COUNT and ALL beside it are of the whole result; NIL when nothing is in the range;
-# SAVE keeps the page. A range without ":", with "*", 0 or mixed signs is BAD.
+# SAVE keeps the page. FETCH takes the range as a modifier (§3.2): a page of the messages its set chose.
+# A range without ":", with "*", 0 or mixed signs is BAD.
 @fixture accounts
 @fixture alice-inbox-5
 S: * OK [CAPABILITY *] Pigeon IMAP4rev2 ready
@@ -58,3 +59,13 @@ C: a17 SEARCH RETURN (PARTIAL 0:3) ALL
 S: a17 BAD *
 C: a18 SORT RETURN (PARTIAL 1:2 PARTIAL 3:4) (SUBJECT) US-ASCII ALL
 S: a18 BAD *
+C: a19 UID FETCH 1:* (FLAGS) (PARTIAL -1:-2)
+S: * 4 FETCH (UID 4 FLAGS (\\Recent))
+S: * 5 FETCH (UID 5 FLAGS (\\Recent))
+S: a19 OK UID FETCH completed
+C: a20 FETCH 2:5 (UID) (PARTIAL 2:3)
+S: * 3 FETCH (UID 3)
+S: * 4 FETCH (UID 4)
+S: a20 OK FETCH completed
+C: a21 UID FETCH 1:* (UID) (PARTIAL 1:*)
+S: a21 BAD *

@@ -171,10 +171,16 @@ public sealed interface ImapCommand {
      * @param items        the data items, the macros ALL/FAST/FULL expanded; UID FETCH does not add UID here
      * @param changedSince RFC 7162 §3.1.4 CHANGEDSINCE modifier
      * @param vanished     RFC 7162 §3.2.6 VANISHED modifier (only with UID FETCH and CHANGEDSINCE)
+     * @param partial      RFC 9394 §3.2 PARTIAL modifier: only the messages at these positions among those the set
+     *                     (and CHANGEDSINCE) chose
      */
     record Fetch(String tag, boolean uid, SequenceSet set, java.util.List<FetchItem> items, OptionalLong changedSince,
-                 boolean vanished) implements ImapCommand {
+                 boolean vanished, Optional<PartialRange> partial) implements ImapCommand {
         public Fetch { items = java.util.List.copyOf(items); }
+
+        public Fetch(String tag, boolean uid, SequenceSet set, java.util.List<FetchItem> items, OptionalLong changedSince, boolean vanished) {
+            this(tag, uid, set, items, changedSince, vanished, Optional.empty());
+        }
     }
     /** @param unchangedSince RFC 7162 §3.1.3 UNCHANGEDSINCE modifier (0 allowed) */
     record Store(String tag, boolean uid, SequenceSet set, OptionalLong unchangedSince, StoreMode mode, boolean silent,

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import pigeon.imap.command.FetchItem;
 import pigeon.imap.command.ImapCommand;
+import pigeon.imap.command.PartialRange;
 import pigeon.imap.command.SequenceSet;
 import pigeon.imap.command.Section;
 
@@ -40,6 +41,7 @@ final class FetchParser {
             }
         }
         OptionalLong changedSince = OptionalLong.empty();
+        Optional<PartialRange> partial = Optional.empty();
         boolean vanished = false;
         if (c.tryChar(' ')) {
             c.expect('(');
@@ -50,6 +52,11 @@ final class FetchParser {
                         changedSince = OptionalLong.of(c.modSeq(1));
                     }
                     case "VANISHED" -> vanished = true;
+                    case "PARTIAL" -> {  // RFC 9394 §3.2
+                        if (partial.isPresent()) throw SyntaxException.of("PARTIAL given twice");
+                        c.sp();
+                        partial = Optional.of(new SearchParser(c).partialRange());
+                    }
                     default -> throw SyntaxException.of("unknown fetch modifier");
                 }
             } while (c.tryChar(' '));
@@ -57,7 +64,7 @@ final class FetchParser {
         }
         // RFC 7162 §3.2.6: VANISHED without UID FETCH or without CHANGEDSINCE is a BAD
         if (vanished && (!uid || changedSince.isEmpty())) throw SyntaxException.of("VANISHED needs UID FETCH and CHANGEDSINCE");
-        return new ImapCommand.Fetch(tag, uid, set, items, changedSince, vanished);
+        return new ImapCommand.Fetch(tag, uid, set, items, changedSince, vanished, partial);
     }
 
     /** An item's name: letters, digits and dots, upper-cased ({@code body.peek} → {@code BODY.PEEK}). */

@@ -73,7 +73,7 @@ final class SearchParser {
     }
 
     /** RFC 9394 {@code partial-range = partial-range-first / partial-range-last}: {@code 1:100} or {@code -1:-100}, no {@code *}. */
-    private PartialRange partialRange() throws SyntaxException {
+    PartialRange partialRange() throws SyntaxException {
         boolean negative = c.tryChar('-');
         long first = c.nzNumber("partial range");
         c.expect(':');

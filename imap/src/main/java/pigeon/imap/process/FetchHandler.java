@@ -58,6 +58,7 @@ final class FetchHandler {
             if (m.isExpunged(v.uid()) && !fromView) expungedAsked = true;
             else if (c.changedSince().isEmpty() || v.modSeq() > c.changedSince().getAsLong()) chosen.add(v);
         }
+        if (c.partial().isPresent()) chosen = new ArrayList<>(c.partial().get().select(chosen));  // RFC 9394 §3.2: a page of them
         check(chosen, c.items());
         if (c.vanished()) writeVanished(c, m, ctx);
         Map<Long, MessageEntry> seen = markSeen(chosen, c.items(), m, ctx);

@@ -12,7 +12,7 @@ public final class Capabilities {
     /** Announced before and after login. */
     static final List<String> COMMON = List.of("IMAP4rev1", "IMAP4rev2", "LITERAL+", "SASL-IR", "ID", "ENABLE", "IDLE",
             "NAMESPACE", "UNSELECT", "UIDPLUS", "MULTIAPPEND", "MOVE", "SPECIAL-USE", "CHILDREN", "LIST-EXTENDED", "LIST-STATUS",
-            "STATUS=SIZE", "ESEARCH", "ESORT", "CONTEXT=SEARCH", "CONTEXT=SORT", "SEARCHRES", "WITHIN", "CONDSTORE", "QRESYNC", "UTF8=ACCEPT", "SORT", "THREAD=REFERENCES",
+            "STATUS=SIZE", "ESEARCH", "ESORT", "CONTEXT=SEARCH", "CONTEXT=SORT", "PARTIAL", "SEARCHRES", "WITHIN", "CONDSTORE", "QRESYNC", "UTF8=ACCEPT", "SORT", "THREAD=REFERENCES",
             "THREAD=ORDEREDSUBJECT");
 
     /** What ENABLE can turn on (RFC 5161), by name as the parser upper-cases it. */

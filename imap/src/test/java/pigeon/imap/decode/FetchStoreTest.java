@@ -69,6 +69,16 @@ class FetchStoreTest {
         assertEquals("a BAD FETCH: missing '['", error("a FETCH 1 BODY.PEEK"));
     }
 
+    @Test void partialModifier() {
+        // RFC 9394 §3.2
+        Fetch f = command("a UID FETCH 1:* (FLAGS) (CHANGEDSINCE 5 PARTIAL -1:-30)", Fetch.class);
+        assertEquals(java.util.Optional.of(new pigeon.imap.command.PartialRange(-1, -30)), f.partial());
+        assertEquals(OptionalLong.of(5), f.changedSince());
+        assertEquals(java.util.Optional.empty(), command("a FETCH 1 FLAGS", Fetch.class).partial());
+        for (String bad : List.of("(PARTIAL 1:*)", "(PARTIAL 1)", "(PARTIAL 1:2 PARTIAL 3:4)", "(PARTIAL -1:2)"))
+            assertTrue(error("a UID FETCH 1:* FLAGS " + bad).startsWith("a BAD "), bad);
+    }
+
     @Test void modifiers() {
         // iOS Mail
         Fetch f = command("a UID FETCH 1:* (FLAGS) (CHANGEDSINCE 123 VANISHED)", Fetch.class);
@@ -78,7 +88,7 @@ class FetchStoreTest {
         assertFalse(g.vanished());
         assertEquals("a BAD FETCH: VANISHED needs UID FETCH and CHANGEDSINCE", error("a FETCH 1:* (FLAGS) (CHANGEDSINCE 1 VANISHED)"));
         assertEquals("a BAD UID FETCH: VANISHED needs UID FETCH and CHANGEDSINCE", error("a UID FETCH 1:* (FLAGS) (VANISHED)"));
-        assertEquals("a BAD UID FETCH: unknown fetch modifier", error("a UID FETCH 1 FLAGS (PARTIAL 1:5)"));
+        assertEquals("a BAD UID FETCH: unknown fetch modifier", error("a UID FETCH 1 FLAGS (RELEVANCY)"));
         assertEquals("a BAD UID FETCH: invalid mod-sequence", error("a UID FETCH 1 FLAGS (CHANGEDSINCE 0)"));
     }
 
