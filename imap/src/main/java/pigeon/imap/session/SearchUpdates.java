@@ -116,6 +116,9 @@ public final class SearchUpdates {
         for (Context c : contexts.values()) {
             List<SelectedMailbox.FlagUpdate> changed = m.changedSince(c.mark);
             if (changed.isEmpty() && !c.positional) continue;
+            // a SORT context holding a message expunged elsewhere and not yet announced waits for that
+            // announcement (its bytes, needed to sort beside it, may be gone); nothing is lost, the mark stays
+            if (c.sort.isPresent() && c.members.stream().anyMatch(m::isExpunged)) continue;
             for (SelectedMailbox.FlagUpdate f : changed) c.mark = Math.max(c.mark, f.modSeq());
             List<MessageView> candidates = c.positional ? live(m, m.all()) : live(m, views(m, changed.stream().map(SelectedMailbox.FlagUpdate::uid).toList()));
             if (candidates.isEmpty()) continue;
