@@ -76,8 +76,9 @@ S:
 S: )
 S: a9 OK FETCH completed
 C: a10 FETCH 2 (BINARY.PEEK[1] BINARY.SIZE[1])
-S: * 2 FETCH (BINARY[1] ~{3}
-S: a\x00b BINARY.SIZE[1] 3)
+S: * 2 FETCH (BINARY[1] ~{5}
+S: a\x00b
+S:  BINARY.SIZE[1] 5)
 S: a10 OK FETCH completed
 # all or nothing: nothing is sent, and BINARY (not .PEEK) sets no \Seen
 C: a11 FETCH 1:3 (BINARY[1])
@@ -86,13 +87,15 @@ C: a12 FETCH 1:3 (FLAGS BODY.PEEK[1])
 S: * 1 FETCH (FLAGS (\\Recent) BODY[1] {15}
 S: caf=C3=A9 =
 S: ok)
-S: * 2 FETCH (FLAGS (\\Recent) BODY[1] {3}
-S: a\x00b)
-S: * 3 FETCH (FLAGS (\\Recent) BODY[1] {16}
+S: * 2 FETCH (FLAGS (\\Recent) BODY[1] {5}
+S: a\x00b
+S: )
+S: * 3 FETCH (FLAGS (\\Recent) BODY[1] {18}
 S: begin 644 f
-S: end)
+S: end
+S: )
 S: a12 OK FETCH completed
 C: a13 FETCH 1 BINARY[1]
-S: * 1 FETCH (FLAGS (\\Seen \\Recent) BINARY[1] {8}
-S: café ok)
+S: * 1 FETCH (BINARY[1] {8}
+S: café ok FLAGS (\\Seen \\Recent))
 S: a13 OK FETCH completed
