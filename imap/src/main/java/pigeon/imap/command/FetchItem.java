@@ -27,15 +27,15 @@ public sealed interface FetchItem {
     /** {@code BODY[section]<partial>} or {@code BODY.PEEK[…]}; only the former sets \Seen. */
     record BodySection(boolean peek, Section section, Optional<Partial> partial) implements FetchItem {}
 
-    /** {@code BINARY[part]<partial>} or {@code BINARY.PEEK[…]}: the part with its transfer encoding undone. */
-    record Binary(boolean peek, List<Integer> part, Optional<Partial> partial) implements FetchItem {
-        public Binary { part = List.copyOf(part); }
-    }
+    /**
+     * {@code BINARY[section]<partial>} or {@code BINARY.PEEK[…]}: the section with its transfer encoding
+     * undone. RFC 3516's {@code section-binary} is a part path only; the parser also takes the rest of
+     * BODY's section spec (HEADER, TEXT, MIME …), as Dovecot does, and those are answered as BODY would.
+     */
+    record Binary(boolean peek, Section section, Optional<Partial> partial) implements FetchItem {}
 
-    /** {@code BINARY.SIZE[part]}. */
-    record BinarySize(List<Integer> part) implements FetchItem {
-        public BinarySize { part = List.copyOf(part); }
-    }
+    /** {@code BINARY.SIZE[section]}. */
+    record BinarySize(Section section) implements FetchItem {}
 
     /** {@code <origin.length>}: the octets from {@code origin}, at most {@code length} of them. */
     record Partial(long origin, long length) {

@@ -89,9 +89,10 @@ final class FetchParser {
             case "RFC822.TEXT" -> FetchItem.RFC822_TEXT;
             case "BODY" -> c.peek() == '[' ? new FetchItem.BodySection(false, section(), partial()) : FetchItem.BODY;
             case "BODY.PEEK" -> new FetchItem.BodySection(true, section(), partial());
-            case "BINARY" -> new FetchItem.Binary(false, binarySection(), partial());
-            case "BINARY.PEEK" -> new FetchItem.Binary(true, binarySection(), partial());
-            case "BINARY.SIZE" -> new FetchItem.BinarySize(binarySection());
+            // RFC 3516 section-binary is [section-part]; the whole section-spec is taken, as Dovecot does
+            case "BINARY" -> new FetchItem.Binary(false, section(), partial());
+            case "BINARY.PEEK" -> new FetchItem.Binary(true, section(), partial());
+            case "BINARY.SIZE" -> new FetchItem.BinarySize(section());
             default -> throw SyntaxException.of("unknown fetch item");
         };
     }
@@ -151,17 +152,6 @@ final class FetchParser {
         do names.add(c.astring("header field name")); while (c.tryChar(' '));
         c.expect(')');
         return names;
-    }
-
-    /** {@code "[" [section-part] "]"} (RFC 9051 {@code section-binary}). */
-    private List<Integer> binarySection() throws SyntaxException {
-        c.expect('[');
-        List<Integer> part = new ArrayList<>();
-        if (c.peek() != ']') {
-            do part.add(partNumber()); while (c.tryChar('.'));
-        }
-        c.expect(']');
-        return part;
     }
 
     private int partNumber() throws SyntaxException { return (int) c.number("section part", 1, Integer.MAX_VALUE); }

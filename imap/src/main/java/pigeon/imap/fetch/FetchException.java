@@ -15,13 +15,7 @@ public final class FetchException extends Exception {
          * BINARY or BINARY.SIZE of a part whose Content-Transfer-Encoding the server cannot undo:
          * {@code NO [UNKNOWN-CTE]} (RFC 3516 §4.3, RFC 9051 §7.1).
          */
-        UNKNOWN_CTE,
-        /**
-         * BINARY or BINARY.SIZE of something that is not a single leaf part: the whole message
-         * ({@code BINARY[]}), a multipart, or a MESSAGE/RFC822 part. The transfer encoding of those
-         * applies to their parts, not to them; answered {@code NO} (as mox does).
-         */
-        NOT_A_LEAF
+        UNKNOWN_CTE
     }
 
     private final Kind kind;

@@ -75,7 +75,7 @@ public final class FetchResponder {
      * section data leaves a partial response behind: the session must then drop the connection.
      *
      * @throws FetchException BINARY/BINARY.SIZE of a part with an unknown transfer encoding
-     *                        ({@code NO [UNKNOWN-CTE]}), or of something that is not a leaf part
+     *                        ({@code NO [UNKNOWN-CTE]})
      */
     public static void write(OutputStream out, MessageView m, List<FetchItem> items, FetchOptions options)
             throws IOException, FetchException {
@@ -101,8 +101,8 @@ public final class FetchResponder {
     public static void check(MessageDescription d, List<FetchItem> items) throws FetchException {
         for (FetchItem item : items) {
             switch (item) {
-                case FetchItem.Binary b -> binaryPart(d, b.part());
-                case FetchItem.BinarySize b -> binaryPart(d, b.part());
+                case FetchItem.Binary b -> leaf(d, b.section());
+                case FetchItem.BinarySize b -> leaf(d, b.section());
                 default -> { }
             }
         }
@@ -162,19 +162,13 @@ public final class FetchResponder {
             case FetchItem.Rfc822Header x -> "RFC822.HEADER";
             case FetchItem.Rfc822Text x -> "RFC822.TEXT";
             case FetchItem.BodySection s -> "BODY[" + s.section().render() + "]" + origin(s.partial());
-            case FetchItem.Binary b -> "BINARY[" + dotted(b.part()) + "]" + origin(b.partial());
-            case FetchItem.BinarySize b -> "BINARY.SIZE[" + dotted(b.part()) + "]";
+            case FetchItem.Binary b -> "BINARY[" + b.section().render() + "]" + origin(b.partial());
+            case FetchItem.BinarySize b -> "BINARY.SIZE[" + b.section().render() + "]";
         };
     }
 
     private static String origin(Optional<FetchItem.Partial> partial) {
         return partial.map(p -> "<" + p.origin() + ">").orElse("");
-    }
-
-    private static String dotted(List<Integer> part) {
-        StringBuilder b = new StringBuilder();
-        for (int p : part) b.append(b.isEmpty() ? "" : ".").append(p);
-        return b.toString();
     }
 
     // ---------------------------------------------------------------- preparing
@@ -226,6 +220,15 @@ public final class FetchResponder {
     /** BODY[section]<partial> and the RFC822 forms (RFC 9051 §6.4.5). */
     private static Piece section(MessageView m, MessageDescription d, String label, Section section,
                                  Optional<FetchItem.Partial> partial) throws IOException {
+        return piece(m, label, sectionData(m, d, section), partial, false);
+    }
+
+    /** A section's octets as stored: a run of the message, or (HEADER.FIELDS) the selected fields. */
+    private record Data(byte[] selected, long offset, long length) {
+        static final Data EMPTY = new Data(new byte[0], 0, 0);
+    }
+
+    private static Data sectionData(MessageView m, MessageDescription d, Section section) throws IOException {
         int[] path = section.part().stream().mapToInt(Integer::intValue).toArray();
         Optional<Range> range = switch (section.text()) {
             // the whole message is exactly RFC822.SIZE octets, final CRLF included
@@ -234,21 +237,42 @@ public final class FetchResponder {
             case TEXT -> d.text(path);
             case MIME -> d.mime(path);
         };
-        if (range.isEmpty()) return inline(label + " \"\"");
+        if (range.isEmpty()) return Data.EMPTY;
         Range r = range.get();
         if (section.text() == Section.Text.HEADER_FIELDS || section.text() == Section.Text.HEADER_FIELDS_NOT) {
-            byte[] selected;
             try (InputStream in = new BufferedInputStream(m.open(r.offset(), r.length()))) {
-                selected = HeaderSubset.select(in, section.headerFields(),
+                byte[] selected = HeaderSubset.select(in, section.headerFields(),
                         section.text() == Section.Text.HEADER_FIELDS_NOT);
+                return new Data(selected, 0, selected.length);
             }
-            // "a substring fetch of a HEADER.FIELDS or HEADER.FIELDS.NOT part specifier is calculated
-            // after subsetting the header" (RFC 9051 §6.4.5)
-            long[] slice = slice(selected.length, partial);
-            return new Bytes(prefix(label, slice[1], false), selected, (int) slice[0], (int) slice[1]);
         }
-        long[] slice = slice(r.length(), partial);
-        return new Stored(prefix(label, slice[1], false), r.offset() + slice[0], slice[1]);
+        return new Data(null, r.offset(), r.length());
+    }
+
+    /**
+     * The piece for (a slice of) section data. "A substring fetch of a HEADER.FIELDS or
+     * HEADER.FIELDS.NOT part specifier is calculated after subsetting the header" (RFC 9051 §6.4.5).
+     * With {@code binary}, data holding a NUL goes as a literal8 (RFC 3516 §4.3).
+     */
+    private static Piece piece(MessageView m, String label, Data data, Optional<FetchItem.Partial> partial, boolean binary)
+            throws IOException {
+        long[] slice = slice(data.length(), partial);
+        if (data.selected() != null) {
+            boolean nul = false;
+            for (int i = (int) slice[0]; binary && i < slice[0] + slice[1] && !nul; i++) nul = data.selected()[i] == 0;
+            return new Bytes(prefix(label, slice[1], nul), data.selected(), (int) slice[0], (int) slice[1]);
+        }
+        boolean nul = binary && slice[1] > 0 && storedNul(m, data.offset() + slice[0], slice[1]);
+        return new Stored(prefix(label, slice[1], nul), data.offset() + slice[0], slice[1]);
+    }
+
+    private static boolean storedNul(MessageView m, long offset, long length) throws IOException {
+        byte[] buf = new byte[8192];
+        try (InputStream in = m.open(offset, length)) {
+            int n;
+            while ((n = in.read(buf)) > 0) for (int i = 0; i < n; i++) if (buf[i] == 0) return true;
+        }
+        return false;
     }
 
     /** {start, count} of a partial fetch of {@code length} octets. */
@@ -259,11 +283,18 @@ public final class FetchResponder {
         return new long[] {origin, Math.min(partial.get().length(), length - origin)};
     }
 
-    /** BINARY[part]<partial> (RFC 3516 §4.2, RFC 9051 §6.4.5). */
+    /**
+     * BINARY[section]<partial> (RFC 3516 §4.2, RFC 9051 §6.4.5). A leaf part is decoded. Anything else
+     * (the whole message, TEXT, a multipart, a MESSAGE/RFC822 part, a header) is sent as stored: RFC
+     * 3516 §3 undoes the section's own transfer encoding, and that of a message or multipart can only
+     * be an identity one (7BIT, 8BIT, BINARY: RFC 2045 §6.4, RFC 2046 §5.2.1), while headers have none
+     * (RFC 3516 §5). RFC 9051 §6.4.5 tells clients to ask for leaf parts only; Dovecot answers the
+     * rest this way, and imaptest expects it.
+     */
     private static Piece binary(MessageView m, MessageDescription d, String label, FetchItem.Binary b)
             throws IOException, FetchException {
-        SinglePart part = binaryPart(d, b.part());
-        if (part == null) return inline(label + " \"\"");
+        SinglePart part = leaf(d, b.section());
+        if (part == null) return piece(m, label, sectionData(m, d, b.section()), b.partial(), true);
         long from = b.partial().map(FetchItem.Partial::origin).orElse(0L);
         long to = b.partial().map(p -> saturatedAdd(p.origin(), p.length())).orElse(Long.MAX_VALUE);
         Scan scan = scan(m, part, from, to);
@@ -273,11 +304,12 @@ public final class FetchResponder {
         return new Decoded(prefix(label, slice[1], scan.nul()), part, slice[0], slice[1]);
     }
 
-    /** BINARY.SIZE[part]: the size BINARY[part] would send (RFC 3516 §4.3). */
+    /** BINARY.SIZE[section]: the size BINARY[section] would send (RFC 3516 §4.3). */
     private static Piece binarySize(MessageView m, MessageDescription d, String label, FetchItem.BinarySize b)
             throws IOException, FetchException {
-        SinglePart part = binaryPart(d, b.part());
-        Scan scan = part == null ? null : scan(m, part, 0, 0);
+        SinglePart part = leaf(d, b.section());
+        if (part == null) return inline(label + " " + sectionData(m, d, b.section()).length());
+        Scan scan = scan(m, part, 0, 0);
         return inline(label + " " + (scan == null ? 0 : scan.size()));
     }
 
@@ -287,20 +319,15 @@ public final class FetchResponder {
     }
 
     /**
-     * The leaf part BINARY may decode, or null when there is no such part (answered like a
-     * nonexistent BODY section: {@code ""}, size 0).
+     * The leaf part whose content BINARY decodes: a numbered part that is neither multipart nor
+     * MESSAGE/RFC822. Null for any other section (sent as stored) or a part that does not exist.
+     *
+     * @throws FetchException for a leaf whose transfer encoding can't be undone ({@code NO [UNKNOWN-CTE]})
      */
-    private static SinglePart binaryPart(MessageDescription d, List<Integer> path) throws FetchException {
-        if (path.isEmpty()) {
-            throw new FetchException(FetchException.Kind.NOT_A_LEAF, "BINARY needs the number of a non-multipart part");
-        }
-        Optional<MimePart> found = d.part(path.stream().mapToInt(Integer::intValue).toArray());
-        if (found.isEmpty()) return null;
-        if (!(found.get() instanceof SinglePart s) || s.message() != null) {
-            throw new FetchException(FetchException.Kind.NOT_A_LEAF,
-                    "BINARY is for non-multipart parts; " + dotted(path) + " is " + found.get().type() + "/"
-                            + found.get().subtype());
-        }
+    private static SinglePart leaf(MessageDescription d, Section section) throws FetchException {
+        if (section.text() != Section.Text.FULL || section.part().isEmpty()) return null;
+        Optional<MimePart> found = d.part(section.part().stream().mapToInt(Integer::intValue).toArray());
+        if (found.isEmpty() || !(found.get() instanceof SinglePart s) || s.message() != null) return null;
         switch (s.encoding()) {
             case "7BIT", "8BIT", "BINARY", "BASE64", "QUOTED-PRINTABLE" -> { }
             default -> throw new FetchException(FetchException.Kind.UNKNOWN_CTE,

@@ -6,12 +6,13 @@ import java.util.Optional;
 
 /**
  * What the server advertises (RFC 9051 §7.2.2), in one place. Every name here has its commands in the
- * session (FETCH, STORE, COPY, MOVE, SEARCH, SORT and THREAD through the message handlers).
+ * session (FETCH, STORE, COPY, MOVE, SEARCH, SORT and THREAD through the message handlers; BINARY, RFC
+ * 3516, through FETCH and APPEND's literal8).
  */
 public final class Capabilities {
     /** Announced before and after login. */
     static final List<String> COMMON = List.of("IMAP4rev1", "IMAP4rev2", "LITERAL+", "SASL-IR", "ID", "ENABLE", "IDLE",
-            "NAMESPACE", "UNSELECT", "UIDPLUS", "MULTIAPPEND", "MOVE", "SPECIAL-USE", "CHILDREN", "LIST-EXTENDED", "LIST-STATUS",
+            "NAMESPACE", "UNSELECT", "UIDPLUS", "MULTIAPPEND", "BINARY", "MOVE", "SPECIAL-USE", "CHILDREN", "LIST-EXTENDED", "LIST-STATUS",
             "STATUS=SIZE", "ESEARCH", "ESORT", "CONTEXT=SEARCH", "CONTEXT=SORT", "PARTIAL", "SEARCHRES", "WITHIN", "CONDSTORE", "QRESYNC", "UTF8=ACCEPT", "SORT", "THREAD=REFERENCES",
             "THREAD=ORDEREDSUBJECT");
 

@@ -142,22 +142,38 @@ class BinaryTest {
     }
 
     @Test
-    void multipartIsRefused() {
-        FetchException e = refused(TestView.resource("related.eml"), "BINARY.PEEK[2]");
-        assertEquals(FetchException.Kind.NOT_A_LEAF, e.kind());
-        assertEquals(Optional.empty(), e.responseCode());
-        assertEquals(FetchException.Kind.NOT_A_LEAF, refused(TestView.resource("related.eml"), "BINARY.SIZE[2]").kind());
+    void multipartIsSentAsStored() throws Exception {
+        TestView m = TestView.resource("related.eml");
+        assertEquals(latin1(m, "BODY.PEEK[2]").replace("BODY[2]", "BINARY[2]"), latin1(m, "BINARY.PEEK[2]"));
+        String body = latin1(m, "BODY.PEEK[2]");
+        String size = body.substring(body.indexOf('{') + 1, body.indexOf('}'));
+        assertEquals("* 1 FETCH (BINARY.SIZE[2] " + size + ")\r\n", latin1(m, "BINARY.SIZE[2]"));
     }
 
     @Test
-    void wholeMessageIsRefused() {
-        assertEquals(FetchException.Kind.NOT_A_LEAF, refused(TestView.resource("plain.eml"), "BINARY.PEEK[]").kind());
-        assertEquals(FetchException.Kind.NOT_A_LEAF, refused(TestView.resource("plain.eml"), "BINARY.SIZE[]").kind());
+    void wholeMessageAndItsTextAreSentAsStored() throws Exception {
+        TestView m = TestView.resource("plain.eml");
+        assertEquals(latin1(m, "BODY.PEEK[]").replace("BODY[]", "BINARY[]"), latin1(m, "BINARY.PEEK[]"));
+        assertEquals(latin1(m, "BODY.PEEK[TEXT]<2.5>").replace("BODY[TEXT]", "BINARY[TEXT]"), latin1(m, "BINARY.PEEK[TEXT]<2.5>"));
+        assertEquals("* 1 FETCH (BINARY.SIZE[] " + m.size() + ")\r\n", latin1(m, "BINARY.SIZE[]"));
     }
 
     @Test
-    void encapsulatedMessageIsRefused() {
-        assertEquals(FetchException.Kind.NOT_A_LEAF, refused(TestView.resource("forward.eml"), "BINARY.PEEK[2]").kind());
+    void encapsulatedMessageAndHeadersAreSentAsStored() throws Exception {
+        TestView m = TestView.resource("forward.eml");
+        assertEquals(latin1(m, "BODY.PEEK[2]").replace("BODY[2]", "BINARY[2]"), latin1(m, "BINARY.PEEK[2]"));
+        assertEquals(latin1(m, "BODY.PEEK[2.MIME]").replace("BODY[2.MIME]", "BINARY[2.MIME]"), latin1(m, "BINARY.PEEK[2.MIME]"));
+        assertEquals(latin1(m, "BODY.PEEK[2.HEADER.FIELDS (Subject)]").replace("BODY[", "BINARY["),
+                latin1(m, "BINARY.PEEK[2.HEADER.FIELDS (Subject)]"));
+    }
+
+    @Test
+    void nulInAMultipartMakesALiteral8() throws Exception {
+        TestView m = TestView.of("Subject: nul\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+                + "Content-Transfer-Encoding: binary\r\n\r\na\u0000b\r\n--b--\r\n");
+        String text = latin1(m, "BINARY.PEEK[TEXT]");
+        assertEquals("* 1 FETCH (BINARY[TEXT] ~{", text.substring(0, 26));
+        assertEquals("* 1 FETCH (BINARY[1] ~{3}\r\na\u0000b)\r\n", latin1(m, "BINARY.PEEK[1]"));
     }
 
     @Test
