@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import pigeon.store.Flag;
+import pigeon.store.Mailboxes;
 
 /** FETCH, STORE, COPY/MOVE and SEARCH over a socket: the cases transcripts can't set up (two sessions racing, odd messages). */
 class MessageCommandsTest {
@@ -71,6 +75,36 @@ class MessageCommandsTest {
                 assertEquals(List.of("* SEARCH 1 3", "a2 OK SEARCH completed"), a.command("a2", "SEARCH ALL"));
                 assertEquals(List.of("* 1 FETCH (UID 1 FLAGS (\\Recent))", "* 3 FETCH (UID 3 FLAGS (\\Recent))", "* 2 EXPUNGE",
                         "a3 OK UID FETCH completed"), a.command("a3", "UID FETCH 1:* (FLAGS)"));
+            }
+        }
+    }
+
+    /**
+     * A message expunged by another session while a FETCH runs, after the view was synced and before its
+     * bytes are read (imaptest's stress mode hits it): answered as an expunge not yet announced, the others
+     * still answered and NO [EXPUNGEISSUED], not a store failure (NO [UNAVAILABLE]) that drops the rest.
+     */
+    @Test void fetchOfAMessageExpungedDuringTheCommand() throws Exception {
+        AtomicReference<Runnable> onFirstRead = new AtomicReference<>();
+        try (ServerHarness h = new ServerHarness(real -> (Mailboxes) Proxy.newProxyInstance(Mailboxes.class.getClassLoader(),
+                new Class<?>[] {Mailboxes.class}, (proxy, method, args) -> {
+                    Runnable hook = method.getName().equals("openContent") ? onFirstRead.getAndSet(null) : null;
+                    if (hook != null) hook.run();
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }))) {
+            for (int i = 1; i <= 3; i++) h.store.append(i);
+            try (Client a = h.login()) {
+                selectQuietly(a, "SELECT INBOX");
+                onFirstRead.set(() -> h.store.mailboxes().expunge(h.store.inbox().id(), List.of(2L)));
+                assertEquals(List.of("* 1 FETCH (UID 1 RFC822.HEADER {*}", "* 3 FETCH (UID 3 RFC822.HEADER {*}",
+                        "a1 NO [EXPUNGEISSUED] Some of the requested messages were expunged"),
+                        a.command("a1", "FETCH 1:3 (UID RFC822.HEADER)").stream().map(l -> l.replaceAll("\\{\\d+}$", "{*}"))
+                                .filter(l -> l.startsWith("* ") || l.startsWith("a1")).toList());
+                assertEquals(List.of("* 2 EXPUNGE", "a2 OK NOOP completed"), a.command("a2", "NOOP"));
             }
         }
     }
