@@ -22,6 +22,7 @@ import pigeon.imap.session.ImapState.Selected;
 import pigeon.imap.session.Outcome;
 import pigeon.imap.session.SelectedMailbox;
 import pigeon.imap.session.SessionContext;
+import pigeon.store.MessageGoneException;
 
 /**
  * SEARCH (RFC 9051 §6.4.4; ESEARCH RFC 4731; SAVE RFC 5182; MODSEQ RFC 7162 §3.1.5; OLDER/YOUNGER RFC 5032),
@@ -29,7 +30,7 @@ import pigeon.imap.session.SessionContext;
  *
  * <p>CHARSET: US-ASCII and UTF-8 (the two RFC 9051 requires); any other is {@code NO [BADCHARSET
  * (US-ASCII UTF-8)]}. Messages expunged elsewhere but not yet announced never match (their bytes may
- * be gone), though {@code *} still counts them. A SEARCH with SAVE that fails leaves {@code $} empty
+ * be gone), though {@code *} still counts them; so does one expunged while the command reads it. A SEARCH with SAVE that fails leaves {@code $} empty
  * (RFC 5182 §2.1). An unknown THREAD algorithm is {@code BAD}: only those advertised are arguments.
  */
 final class SearchHandler {
@@ -42,7 +43,7 @@ final class SearchHandler {
             if (c.charset().isPresent()) checkCharset(c.charset().get());
             boolean modSeq = SearchEngine.usesModSeq(c.key());
             if (modSeq) MessageSets.enableCondstore(ctx, m);
-            SearchAnswer answer = SearchResponses.answer(c, matches(m, c.key()), modSeq, ctx.rev2());
+            SearchAnswer answer = SearchResponses.answer(c, live(m, () -> matches(m, c.key())), modSeq, ctx.rev2());
             for (String line : answer.untagged()) ctx.out().line(line);
             answer.saved().ifPresent(m::saveResult);
         } catch (ImapException | IOException | RuntimeException e) {
@@ -60,7 +61,7 @@ final class SearchHandler {
         Optional<Set<SearchReturn>> returns = c.returnOptions();
         boolean save = returns.map(o -> o.contains(SearchReturn.SAVE)).orElse(false);
         try {
-            List<MessageView> sorted = Sorter.sort(matches(m, c.key()), c.criteria());
+            List<MessageView> sorted = live(m, () -> Sorter.sort(matches(m, c.key()), c.criteria()));
             if (returns.isEmpty()) {
                 ctx.out().line(SearchResponses.sort(sorted, c.uid(), modSeq));
             } else {
@@ -82,13 +83,34 @@ final class SearchHandler {
         checkCharset(c.charset());
         SelectedMailbox m = state.mailbox();
         if (SearchEngine.usesModSeq(c.key())) MessageSets.enableCondstore(ctx, m);
-        ctx.out().line(ThreadResponses.thread(Threader.thread(c.algorithm(), matches(m, c.key())), c.uid()));
+        ctx.out().line(ThreadResponses.thread(live(m, () -> Threader.thread(c.algorithm(), matches(m, c.key()))), c.uid()));
         return Outcome.ok(state, c.uid() ? "UID THREAD completed" : "THREAD completed");
     }
 
     private static void checkCharset(String charset) throws ImapException {
         String name = charset.toUpperCase(Locale.ROOT);
         if (!name.equals("UTF-8") && !name.equals("US-ASCII")) throw ImapException.no(BADCHARSET, "Unsupported charset " + charset);
+    }
+
+    /** Work over the messages' contents. */
+    private interface OverMessages<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work}; when a message's bytes are gone as it reads them (another session expunged it after
+     * this command synced the view), learns that expunge and runs it again without the message, as the
+     * view's unannounced expunges are left out. A few such races in a row end as the store failure.
+     */
+    private static <T> T live(SelectedMailbox m, OverMessages<T> work) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.run();
+            } catch (MessageGoneException e) {
+                if (attempt == 3) throw e;
+                m.sync();
+            }
+        }
     }
 
     /** The messages that match, in sequence order; {@code $} in the key is the saved result. */

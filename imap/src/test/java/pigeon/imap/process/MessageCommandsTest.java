@@ -86,16 +86,7 @@ class MessageCommandsTest {
      */
     @Test void fetchOfAMessageExpungedDuringTheCommand() throws Exception {
         AtomicReference<Runnable> onFirstRead = new AtomicReference<>();
-        try (ServerHarness h = new ServerHarness(real -> (Mailboxes) Proxy.newProxyInstance(Mailboxes.class.getClassLoader(),
-                new Class<?>[] {Mailboxes.class}, (proxy, method, args) -> {
-                    Runnable hook = method.getName().equals("openContent") ? onFirstRead.getAndSet(null) : null;
-                    if (hook != null) hook.run();
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                }))) {
+        try (ServerHarness h = new ServerHarness(real -> readHook(real, onFirstRead))) {
             for (int i = 1; i <= 3; i++) h.store.append(i);
             try (Client a = h.login()) {
                 selectQuietly(a, "SELECT INBOX");
@@ -107,6 +98,36 @@ class MessageCommandsTest {
                 assertEquals(List.of("* 2 EXPUNGE", "a2 OK NOOP completed"), a.command("a2", "NOOP"));
             }
         }
+    }
+
+    /** The same race in SEARCH and SORT (the content a key or a sort criterion reads): the message is left out, as a ghost is. */
+    @Test void searchAndSortOfAMessageExpungedDuringTheCommand() throws Exception {
+        for (String[] c : new String[][] {{"SEARCH SUBJECT message", "* SEARCH 1 3", "SEARCH"}, {"SORT (DATE) US-ASCII ALL", "* SORT 1 3", "SORT"}}) {
+            AtomicReference<Runnable> onFirstRead = new AtomicReference<>();
+            try (ServerHarness h = new ServerHarness(real -> readHook(real, onFirstRead))) {
+                for (int i = 1; i <= 3; i++) h.store.append(i);
+                try (Client a = h.login()) {
+                    selectQuietly(a, "SELECT INBOX");
+                    onFirstRead.set(() -> h.store.mailboxes().expunge(h.store.inbox().id(), List.of(2L)));
+                    assertEquals(List.of(c[1], "a1 OK " + c[2] + " completed"), a.command("a1", c[0]));
+                    assertEquals(List.of("* 2 EXPUNGE", "a2 OK NOOP completed"), a.command("a2", "NOOP"));
+                }
+            }
+        }
+    }
+
+    /** The store as the server sees it, running {@code onFirstRead}'s task (once) as a message's bytes are first opened. */
+    private static Mailboxes readHook(Mailboxes real, AtomicReference<Runnable> onFirstRead) {
+        return (Mailboxes) Proxy.newProxyInstance(Mailboxes.class.getClassLoader(), new Class<?>[] {Mailboxes.class},
+                (proxy, method, args) -> {
+                    Runnable hook = method.getName().equals("openContent") ? onFirstRead.getAndSet(null) : null;
+                    if (hook != null) hook.run();
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** RFC 7162 §3.1.3: UNCHANGEDSINCE fails for a message changed meanwhile; .SILENT still reports MODSEQ, and a concurrent change. */
