@@ -108,7 +108,7 @@ final class SearchHandler {
                 return work.run();
             } catch (MessageGoneException e) {
                 if (attempt == 3) throw e;
-                m.sync();
+                m.resync();
             }
         }
     }
