@@ -33,7 +33,7 @@ final class ContentStream extends FilterInputStream {
              PreparedStatement s = c.prepareStatement("SELECT size, content FROM messages WHERE id = ?")) {
             s.setLong(1, messageId);
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) throw new StoreException("no message " + messageId, null);
+                if (!r.next()) throw new MessageGoneException(messageId);
                 long size = r.getLong(1);
                 long from = Math.min(offset, size);
                 long n = Math.min(length, size - from);

@@ -28,6 +28,7 @@ import pigeon.imap.session.SessionContext;
 import pigeon.store.Flag;
 import pigeon.store.Mailboxes;
 import pigeon.store.MessageEntry;
+import pigeon.store.MessageGoneException;
 
 /**
  * FETCH and UID FETCH (RFC 9051 §6.4.5, §6.4.9; CHANGEDSINCE and VANISHED from RFC 7162 §3.1.4, §3.2.6).
@@ -43,7 +44,8 @@ import pigeon.store.MessageEntry;
  * sequence number answers it from what the view holds when that is all that was asked (UID, FLAGS,
  * INTERNALDATE, RFC822.SIZE, MODSEQ), as Dovecot does; when content is asked, it answers the other
  * messages, then {@code NO [EXPUNGEISSUED]} (RFC 9051 §7.1), since the bytes may be gone and the expunge
- * may not be announced yet (§7.5.1).
+ * may not be announced yet (§7.5.1). A message expunged while the command runs (its bytes gone before they
+ * are read) is answered the same way, not as a store failure.
  */
 final class FetchHandler {
     Outcome fetch(ImapCommand.Fetch c, Selected state, SessionContext ctx) throws IOException, ImapException {
@@ -66,11 +68,17 @@ final class FetchHandler {
         FetchOptions options = new FetchOptions(ctx.utf8(), c.uid(), c.changedSince().isPresent(), ctx.rev2(), false);
         for (MessageView v : chosen) {
             MessageEntry e = seen.get(v.uid());
-            if (e == null) {
-                write(ctx, v, c.items(), options);
-            } else {  // RFC 9051 §6.4.5 FLAGS, RFC 7162 §3.1 MODSEQ: the client learns the flags \Seen changed
-                MessageView shown = new Reflagged(v, Flags.names(e.flags(), e.keywords(), v.flags().contains("\\Recent")), e.modSeq());
-                write(ctx, shown, c.items(), options.withFlags(true).withModSeq(options.addModSeq() || ctx.condstore()));
+            try {
+                if (e == null) {
+                    write(ctx, v, c.items(), options);
+                } else {  // RFC 9051 §6.4.5 FLAGS, RFC 7162 §3.1 MODSEQ: the client learns the flags \Seen changed
+                    MessageView shown = new Reflagged(v, Flags.names(e.flags(), e.keywords(), v.flags().contains("\\Recent")), e.modSeq());
+                    write(ctx, shown, c.items(), options.withFlags(true).withModSeq(options.addModSeq() || ctx.condstore()));
+                }
+            } catch (MessageGoneException gone) {
+                // expunged elsewhere after the view was synced, before its bytes were read (nothing of it written):
+                // answered like one the sync had caught, UID FETCH leaving it out, FETCH ending in EXPUNGEISSUED
+                expungedAsked = true;
             }
         }
         if (expungedAsked && !c.uid()) throw ImapException.no("EXPUNGEISSUED", "Some of the requested messages were expunged");

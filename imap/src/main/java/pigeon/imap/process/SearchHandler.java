@@ -23,6 +23,7 @@ import pigeon.imap.session.ImapState.Selected;
 import pigeon.imap.session.Outcome;
 import pigeon.imap.session.SelectedMailbox;
 import pigeon.imap.session.SessionContext;
+import pigeon.store.MessageGoneException;
 
 /**
  * SEARCH (RFC 9051 §6.4.4; ESEARCH RFC 4731; SAVE RFC 5182; MODSEQ RFC 7162 §3.1.5; OLDER/YOUNGER RFC 5032),
@@ -32,7 +33,7 @@ import pigeon.imap.session.SessionContext;
  *
  * <p>CHARSET: US-ASCII and UTF-8 (the two RFC 9051 requires); any other is {@code NO [BADCHARSET
  * (US-ASCII UTF-8)]}. Messages expunged elsewhere but not yet announced never match (their bytes may
- * be gone), though {@code *} still counts them. A SEARCH with SAVE that fails leaves {@code $} empty
+ * be gone), though {@code *} still counts them; so does one expunged while the command reads it. A SEARCH with SAVE that fails leaves {@code $} empty
  * (RFC 5182 §2.1). An unknown THREAD algorithm is {@code BAD}: only those advertised are arguments.
  */
 final class SearchHandler {
@@ -47,7 +48,7 @@ final class SearchHandler {
             boolean modSeq = SearchEngine.usesModSeq(c.key());
             if (modSeq) MessageSets.enableCondstore(ctx, m);
             Set<Long> saved = Set.copyOf(m.savedResult());
-            Found found = matches(m, c.key());
+            Found found = live(m, () -> matches(m, c.key()));
             SearchAnswer answer = SearchResponses.answer(c, found.matches, modSeq, ctx.rev2());
             for (String line : answer.untagged()) ctx.out().line(line);
             answer.saved().ifPresent(m::saveResult);
@@ -69,8 +70,11 @@ final class SearchHandler {
         boolean update = keepsUpdated(c.tag(), returns, m, ctx);
         try {
             Set<Long> saved = Set.copyOf(m.savedResult());
-            Found found = matches(m, c.key());
-            List<MessageView> sorted = Sorter.sort(found.matches, c.criteria());
+            Found found = live(m, () -> {
+                Found f = matches(m, c.key());
+                return new Found(Sorter.sort(f.matches, c.criteria()), f.mark);  // sorting reads headers too
+            });
+            List<MessageView> sorted = found.matches;
             if (returns.isEmpty()) {
                 ctx.out().line(SearchResponses.sort(sorted, c.uid(), modSeq));
             } else {
@@ -93,7 +97,7 @@ final class SearchHandler {
         checkCharset(c.charset());
         SelectedMailbox m = state.mailbox();
         if (SearchEngine.usesModSeq(c.key())) MessageSets.enableCondstore(ctx, m);
-        ctx.out().line(ThreadResponses.thread(Threader.thread(c.algorithm(), matches(m, c.key()).matches), c.uid()));
+        ctx.out().line(ThreadResponses.thread(live(m, () -> Threader.thread(c.algorithm(), matches(m, c.key()).matches)), c.uid()));
         return Outcome.ok(state, c.uid() ? "UID THREAD completed" : "THREAD completed");
     }
 
@@ -124,6 +128,27 @@ final class SearchHandler {
 
     /** What a search found, and the highest MODSEQ of the messages it looked at (where a context's updates start). */
     private record Found(List<MessageView> matches, long mark) {}
+
+    /** Work over the messages' contents. */
+    private interface OverMessages<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work}; when a message's bytes are gone as it reads them (another session expunged it after
+     * this command synced the view), learns that expunge and runs it again without the message, as the
+     * view's unannounced expunges are left out. A few such races in a row end as the store failure.
+     */
+    private static <T> T live(SelectedMailbox m, OverMessages<T> work) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.run();
+            } catch (MessageGoneException e) {
+                if (attempt == 3) throw e;
+                m.resync();
+            }
+        }
+    }
 
     /** The messages that match, in sequence order; {@code $} in the key is the saved result. */
     private static Found matches(SelectedMailbox m, SearchKey key) throws IOException {

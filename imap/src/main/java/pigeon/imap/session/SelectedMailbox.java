@@ -335,7 +335,14 @@ public final class SelectedMailbox implements AutoCloseable {
      * knows and sequence numbers don't grow past the EXISTS it was told.
      */
     public void sync() {
-        if (!dirty.get()) return;
+        if (dirty.get()) resync();
+    }
+
+    /**
+     * {@link #sync} without waiting for the store's change notice: for a command that just found a
+     * message's bytes gone, whose expunge may not have been reported to this session yet.
+     */
+    public void resync() {
         Set<Long> present = new java.util.HashSet<>();
         for (MessageEntry e : store.entries(mailboxId)) present.add(e.uid());
         locked(() -> {

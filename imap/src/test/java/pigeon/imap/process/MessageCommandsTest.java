@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import pigeon.store.Flag;
+import pigeon.store.Mailboxes;
 
 /** FETCH, STORE, COPY/MOVE and SEARCH over a socket: the cases transcripts can't set up (two sessions racing, odd messages). */
 class MessageCommandsTest {
@@ -73,6 +77,57 @@ class MessageCommandsTest {
                         "a3 OK UID FETCH completed"), a.command("a3", "UID FETCH 1:* (FLAGS)"));
             }
         }
+    }
+
+    /**
+     * A message expunged by another session while a FETCH runs, after the view was synced and before its
+     * bytes are read (imaptest's stress mode hits it): answered as an expunge not yet announced, the others
+     * still answered and NO [EXPUNGEISSUED], not a store failure (NO [UNAVAILABLE]) that drops the rest.
+     */
+    @Test void fetchOfAMessageExpungedDuringTheCommand() throws Exception {
+        List<String> lines = whileMessage2IsExpunged("FETCH 1:3 (UID RFC822.HEADER)");
+        assertEquals(List.of("* 1 FETCH (UID 1 RFC822.HEADER {*}", "* 3 FETCH (UID 3 RFC822.HEADER {*}",
+                "a1 NO [EXPUNGEISSUED] Some of the requested messages were expunged"),
+                lines.stream().map(l -> l.replaceAll("\\{\\d+}$", "{*}")).filter(l -> l.startsWith("* ") || l.startsWith("a1")).toList());
+    }
+
+    /** The same race in SEARCH and SORT (the content a key or a sort criterion reads): the message is left out, as a ghost is. */
+    @Test void searchAndSortOfAMessageExpungedDuringTheCommand() throws Exception {
+        assertEquals(List.of("* SEARCH 1 3", "a1 OK SEARCH completed"), whileMessage2IsExpunged("SEARCH SUBJECT message"));
+        assertEquals(List.of("* SORT 1 3", "a1 OK SORT completed"), whileMessage2IsExpunged("SORT (DATE) US-ASCII ALL"));
+    }
+
+    /**
+     * Three messages, INBOX selected; {@code command} (tag a1) runs while message 2 is expunged as if by another
+     * session, the moment a message's bytes are first opened. Returns a1's lines, after checking that the
+     * NOOP that follows announces the expunge.
+     */
+    private static List<String> whileMessage2IsExpunged(String command) throws Exception {
+        AtomicReference<Runnable> onFirstRead = new AtomicReference<>();
+        try (ServerHarness h = new ServerHarness(real -> readHook(real, onFirstRead))) {
+            for (int i = 1; i <= 3; i++) h.store.append(i);
+            try (Client a = h.login()) {
+                selectQuietly(a, "SELECT INBOX");
+                onFirstRead.set(() -> h.store.mailboxes().expunge(h.store.inbox().id(), List.of(2L)));
+                List<String> lines = a.command("a1", command);
+                assertEquals(List.of("* 2 EXPUNGE", "a2 OK NOOP completed"), a.command("a2", "NOOP"));
+                return lines;
+            }
+        }
+    }
+
+    /** The store as the server sees it, running {@code onFirstRead}'s task (once) as a message's bytes are first opened. */
+    private static Mailboxes readHook(Mailboxes real, AtomicReference<Runnable> onFirstRead) {
+        return (Mailboxes) Proxy.newProxyInstance(Mailboxes.class.getClassLoader(), new Class<?>[] {Mailboxes.class},
+                (proxy, method, args) -> {
+                    Runnable hook = method.getName().equals("openContent") ? onFirstRead.getAndSet(null) : null;
+                    if (hook != null) hook.run();
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** RFC 7162 §3.1.3: UNCHANGEDSINCE fails for a message changed meanwhile; .SILENT still reports MODSEQ, and a concurrent change. */
