@@ -375,8 +375,11 @@ public final class SelectedMailbox implements AutoCloseable {
     /** Called by {@link MailboxEvents} on the committing thread: mark, wake, never block. */
     void changed(MailboxChange change) {
         if (change instanceof MailboxChange.MailboxRemoved) removed.set(true);
-        else if (queued.incrementAndGet() > MAX_QUEUED) overflow.set(true);
-        else incoming.add(change);
+        else if (queued.incrementAndGet() <= MAX_QUEUED) incoming.add(change);
+        else {
+            queued.decrementAndGet();
+            overflow.set(true);
+        }
         wake.release();
     }
 
