@@ -21,10 +21,13 @@
 //         UID STORE the message it appended last time +FLAGS (\Deleted) and EXPUNGE; APPEND a new one.
 //         Commands whose tagged OK arrives within the window are counted. Prints "result" lines.
 //   idle  --port P --user U --password W --connections N [--setup-concurrency 16] [--hold-file F]
+//         [--pushes K --smtp-port P]
 //         Opens N connections (virtual threads), each: greeting, LOGIN, SELECT INBOX, IDLE, and counts
 //         the "+" continuations. Prints "idling=... failed=... seconds=..." once every connection is
 //         idling or has failed. With --hold-file it then waits until that file exists; then sends DONE
 //         on each (the tagged OK proves the connection lasted) and LOGOUT, and prints "still-idling=...".
+//         With --pushes K, before "ready", K times: one message to U by SMTP on --smtp-port, and the time
+//         from its final 250 to "* n EXISTS" on every idler: "push=k heard=... median_ms=... p99_ms=...".
 //   sample --messages N | --message I
 //         Sizes and shapes of the generated messages 0..N-1, or message I itself, on stdout.
 //
@@ -51,6 +54,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -398,6 +402,11 @@ public final class ImapLoad {
         int setup = Math.max(1, o.number("--setup-concurrency", 16));
         String user = o.required("--user"), password = o.required("--password");
         Path hold = o.values.containsKey("--hold-file") ? Path.of(o.values.get("--hold-file")) : null;
+        int pushes = o.number("--pushes", 0), smtpPort = o.number("--smtp-port", -1);
+        if (pushes > 0 && smtpPort <= 0) throw new IllegalArgumentException("--pushes needs --smtp-port");
+        long[][] arrived = new long[pushes][connections];  // nanoTime of "* n EXISTS" per push and connection, 0 if none
+        AtomicInteger[] heard = new AtomicInteger[pushes];
+        for (int p = 0; p < pushes; p++) heard[p] = new AtomicInteger();
         AtomicInteger idling = new AtomicInteger(), failed = new AtomicInteger(), stillIdling = new AtomicInteger();
         AtomicInteger settled = new AtomicInteger();
         Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
@@ -406,6 +415,7 @@ public final class ImapLoad {
         long t0 = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < connections; i++) {
+                int index = i;
                 pool.submit(() -> {
                     Conn c = null;
                     boolean idled = false;
@@ -429,7 +439,12 @@ public final class ImapLoad {
                             setupSlots.release();
                             settled.incrementAndGet();
                         }
-                        c.socket.setSoTimeout(0);  // nothing is read while holding: no timeout needed
+                        c.socket.setSoTimeout(0);  // waits for as long as the pushes and the hold take
+                        for (int p = 0; p < pushes; p++) {  // each push is one delivery: one "* n EXISTS"
+                            do c.read(); while (!c.text().endsWith(" EXISTS"));
+                            arrived[p][index] = System.nanoTime();
+                            heard[p].incrementAndGet();
+                        }
                         release.await();
                         c.socket.setSoTimeout(60_000);
                         c.writeLine("DONE");
@@ -460,6 +475,17 @@ public final class ImapLoad {
             System.out.printf(Locale.ROOT, "idling=%d%nfailed=%d%nseconds=%.3f%n", idling.get(), failed.get(), elapsed);
             for (Map.Entry<String, AtomicInteger> e : new TreeMap<>(errors).entrySet())
                 System.out.println("error=" + e.getValue().get() + " x " + e.getKey());
+            for (int p = 0; p < pushes; p++) {
+                Thread.sleep(1000);  // let the previous push's sessions go back to waiting
+                long sent = smtpSend(host, smtpPort, user, "push " + (p + 1));
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (heard[p].get() < idling.get() && System.nanoTime() < deadline) Thread.sleep(5);
+                List<Double> ms = new ArrayList<>();
+                for (long t : arrived[p]) if (t != 0) ms.add(Math.max(0, t - sent) / 1e6);
+                Collections.sort(ms);
+                System.out.printf(Locale.ROOT, "push=%d heard=%d of %d median_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", p + 1, ms.size(), idling.get(),
+                        percentile(ms, 50), percentile(ms, 99), ms.isEmpty() ? -1 : ms.getLast());
+            }
             System.out.println("ready");
             System.out.flush();
             if (hold != null) while (!Files.exists(hold)) Thread.sleep(100);
@@ -468,6 +494,45 @@ public final class ImapLoad {
         System.out.printf("still-idling=%d%n", stillIdling.get());
         for (Map.Entry<String, AtomicInteger> e : new TreeMap<>(errors).entrySet())
             if (e.getKey().startsWith("after idling: ")) System.out.println("error=" + e.getValue().get() + " x " + e.getKey());
+    }
+
+    /** The value below which p percent of the sorted values fall (nearest rank); -1 for none. */
+    static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) return -1;
+        int rank = (int) Math.ceil(p / 100 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size(), rank) - 1));
+    }
+
+    /** Delivers one short message by SMTP (HELO, MAIL, RCPT, DATA); returns the nanoTime the final 250 was read. */
+    static long smtpSend(String host, int port, String to, String subject) throws IOException {
+        try (Socket s = new Socket(host, port)) {
+            s.setSoTimeout(60_000);
+            s.setTcpNoDelay(true);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            var out = s.getOutputStream();
+            smtpReply(in, "220");
+            for (String[] step : new String[][] {{"HELO load.test", "250"}, {"MAIL FROM:<load@far.test>", "250"},
+                    {"RCPT TO:<" + to + ">", "250"}, {"DATA", "354"}}) {
+                out.write((step[0] + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                smtpReply(in, step[1]);
+            }
+            out.write(("From: load@far.test\r\nTo: " + to + "\r\nSubject: " + subject + "\r\n\r\nnew mail\r\n.\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            smtpReply(in, "250");
+            long at = System.nanoTime();
+            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return at;
+        }
+    }
+
+    private static void smtpReply(java.io.BufferedReader in, String code) throws IOException {
+        for (String line; (line = in.readLine()) != null; ) {
+            if (!line.startsWith(code)) throw new IOException("SMTP: expected " + code + ", got " + line);
+            if (line.length() < 4 || line.charAt(3) == ' ') return;
+        }
+        throw new IOException("SMTP: connection closed");
     }
 
     // ---------------------------------------------------------------------------------------------------

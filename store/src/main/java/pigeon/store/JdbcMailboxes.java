@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.HashSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -79,12 +80,12 @@ final class JdbcMailboxes implements Mailboxes {
         try (Spool spool = Spool.read(message)) {
             HeaderSummary summary = HeaderSummary.of(spool);
             byte[] description = describe(spool);  // outside the transaction: it may take a while
-            long uid = jdbc.tx("append", c -> {
+            List<MessageEntry> added = jdbc.tx("append", c -> {
                 long messageId = insertMessage(c, spool, summary, internalDate, description);
-                return addEntry(c, mailboxId, messageId, flags, kw);
+                return EntryRows.forUids(c, mailboxId, List.of(addEntry(c, mailboxId, messageId, flags, kw)));
             });
-            changes.publish(new MailboxChange.MessagesAdded(mailboxId, List.of(uid)));
-            return uid;
+            changes.publish(new MailboxChange.MessagesAdded(mailboxId, added));
+            return added.getFirst().uid();
         }
     }
 
@@ -103,16 +104,16 @@ final class JdbcMailboxes implements Mailboxes {
                 }
             }
             if (staged.isEmpty()) return List.of();
-            List<Long> uids = jdbc.tx("append", c -> {
+            List<MessageEntry> added = jdbc.tx("append", c -> {
                 List<Long> out = new ArrayList<>();
                 for (Staged s : staged) {
                     long messageId = insertMessage(c, s.spool(), s.summary(), s.message().internalDate(), s.description());
                     out.add(addEntry(c, mailboxId, messageId, s.message().flags(), s.keywords()));
                 }
-                return out;
+                return EntryRows.forUids(c, mailboxId, out);
             });
-            changes.publish(new MailboxChange.MessagesAdded(mailboxId, List.copyOf(uids)));
-            return uids;
+            changes.publish(new MailboxChange.MessagesAdded(mailboxId, added));
+            return added.stream().map(MessageEntry::uid).toList();
         } finally {
             for (Staged s : staged) s.spool().close();
         }
@@ -156,7 +157,7 @@ final class JdbcMailboxes implements Mailboxes {
 
     @Override public void rename(long mailboxId, String newName) {
         String target = MailboxNames.valid(newName);
-        record InboxMoved(long newMailbox, SortedMap<Long, Long> uids) {}
+        record InboxMoved(long newMailbox, SortedMap<Long, Long> uids, List<MessageEntry> added) {}
         Optional<InboxMoved> moved = jdbc.tx("rename mailbox", c -> {
             LockedMailbox box = LockedMailbox.lock(c, mailboxId);
             Map<String, Long> existing = names(c, box.accountId);
@@ -172,7 +173,8 @@ final class JdbcMailboxes implements Mailboxes {
                         while (r.next()) all.add(r.getLong(1));
                     }
                 }
-                return Optional.of(new InboxMoved(created, EntryChanges.transfer(c, mailboxId, all, created, true)));
+                SortedMap<Long, Long> map = EntryChanges.transfer(c, mailboxId, all, created, true);
+                return Optional.of(new InboxMoved(created, map, EntryRows.forUids(c, created, map.values())));
             }
             if (MailboxNames.isWithin(target, box.name)) throw new IllegalArgumentException("cannot rename " + box.name + " under itself");
             renameTree(c, box.name, target, existing);
@@ -182,7 +184,7 @@ final class JdbcMailboxes implements Mailboxes {
         });
         moved.ifPresent(m -> {
             if (m.uids().isEmpty()) return;
-            changes.publish(new MailboxChange.MessagesAdded(m.newMailbox(), List.copyOf(m.uids().values())));
+            changes.publish(new MailboxChange.MessagesAdded(m.newMailbox(), m.added()));
             changes.publish(new MailboxChange.MessagesExpunged(mailboxId, List.copyOf(m.uids().keySet())));
         });
     }
@@ -241,23 +243,35 @@ final class JdbcMailboxes implements Mailboxes {
         Set<String> kw = MailboxNames.validKeywords(keywords);
         EntryChanges.FlagResult result = jdbc.tx("store flags",
                 c -> EntryChanges.setFlags(c, mailboxId, uids, mode, flags, kw, unchangedSince));
-        if (!result.changed().isEmpty()) changes.publish(new MailboxChange.FlagsChanged(mailboxId, result.changed()));
+        if (!result.changed().isEmpty()) {
+            Set<Long> changed = new HashSet<>(result.changed());
+            changes.publish(new MailboxChange.FlagsChanged(mailboxId, result.entries().stream().filter(e -> changed.contains(e.uid())).toList()));
+        }
         return new FlagUpdate(result.entries(), result.failed());
     }
 
     @Override public SortedMap<Long, Long> copy(long fromMailbox, Collection<Long> uids, long toMailbox) {
-        SortedMap<Long, Long> map = jdbc.tx("copy", c -> EntryChanges.transfer(c, fromMailbox, uids, toMailbox, false));
-        if (!map.isEmpty()) changes.publish(new MailboxChange.MessagesAdded(toMailbox, List.copyOf(map.values())));
-        return map;
+        Transferred t = jdbc.tx("copy", c -> transfer(c, fromMailbox, uids, toMailbox, false));
+        if (!t.map().isEmpty()) changes.publish(new MailboxChange.MessagesAdded(toMailbox, t.added()));
+        return t.map();
     }
 
     @Override public SortedMap<Long, Long> move(long fromMailbox, Collection<Long> uids, long toMailbox) {
-        SortedMap<Long, Long> map = jdbc.tx("move", c -> EntryChanges.transfer(c, fromMailbox, uids, toMailbox, true));
-        if (!map.isEmpty()) {
-            changes.publish(new MailboxChange.MessagesAdded(toMailbox, List.copyOf(map.values())));
-            changes.publish(new MailboxChange.MessagesExpunged(fromMailbox, List.copyOf(map.keySet())));
+        Transferred t = jdbc.tx("move", c -> transfer(c, fromMailbox, uids, toMailbox, true));
+        if (!t.map().isEmpty()) {
+            changes.publish(new MailboxChange.MessagesAdded(toMailbox, t.added()));
+            changes.publish(new MailboxChange.MessagesExpunged(fromMailbox, List.copyOf(t.map().keySet())));
         }
-        return map;
+        return t.map();
+    }
+
+    /** COPY or MOVE's source UID → new UID, and the new entries as committed (for the change event). */
+    private record Transferred(SortedMap<Long, Long> map, List<MessageEntry> added) {}
+
+    private static Transferred transfer(Connection c, long fromMailbox, Collection<Long> uids, long toMailbox, boolean move)
+            throws SQLException {
+        SortedMap<Long, Long> map = EntryChanges.transfer(c, fromMailbox, uids, toMailbox, move);
+        return new Transferred(map, map.isEmpty() ? List.of() : EntryRows.forUids(c, toMailbox, map.values()));
     }
 
     @Override public List<Long> expungedSince(long mailboxId, long modSeq) {

@@ -112,17 +112,18 @@ final class StoreDeliveryTarget implements DeliveryTarget {
             if (local.isEmpty() && remote.isEmpty()) throw new IllegalStateException("commit without recipients");
             Instant now = Instant.now();
             long size = spool.size();
-            Map<Long, Long> added;
+            Map<Long, MessageEntry> added;
             try {
                 added = jdbc.tx("deliver", c -> {
                     long messageId = mailboxes.insertMessage(c, spool, summary, now, description);
-                    Map<Long, Long> uids = new TreeMap<>();  // mailbox → uid, locked in id order
+                    Map<Long, MessageEntry> entries = new TreeMap<>();  // mailbox → new entry, locked in id order
                     for (long accountId : new TreeSet<>(local.keySet())) {
                         long inbox = inbox(c, accountId);
-                        uids.put(inbox, mailboxes.addEntry(c, inbox, messageId, Set.of(), Set.of()));
+                        long uid = mailboxes.addEntry(c, inbox, messageId, Set.of(), Set.of());
+                        entries.put(inbox, EntryRows.forUids(c, inbox, List.of(uid)).getFirst());
                     }
                     for (var e : remote.entrySet()) queue.enqueue(c, messageId, envelope.sender(), e.getKey(), e.getValue(), now);
-                    return uids;
+                    return entries;
                 });
             } catch (StoreException e) {
                 throw new DeliveryException(Reason.TEMPORARY, e.getMessage(), e);
@@ -131,7 +132,7 @@ final class StoreDeliveryTarget implements DeliveryTarget {
             }
             log.info("stored {} octets from <{}> for {} local, {} remote recipient(s)", size,
                     envelope.sender().map(MailAddress::toString).orElse(""), local.size(), remote.values().stream().mapToInt(Set::size).sum());
-            added.forEach((mailbox, uid) -> changes.publish(new MailboxChange.MessagesAdded(mailbox, List.of(uid))));
+            added.forEach((mailbox, entry) -> changes.publish(new MailboxChange.MessagesAdded(mailbox, List.of(entry))));
             if (!remote.isEmpty()) queue.queued();  // after the commit: the relay may look at once
         }
 

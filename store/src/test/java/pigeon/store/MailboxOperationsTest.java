@@ -99,7 +99,7 @@ class MailboxOperationsTest {
         assertEquals(sharedId, boxes.entries(a.id()).get(0).messageId());
         assertThrows(StoreException.class, () -> boxes.openContent(onlyId).close(), "an unreferenced message is deleted");
         try (InputStream in = boxes.openContent(sharedId)) { assertTrue(in.readAllBytes().length > 0); }
-        assertEquals(List.of(new MailboxChange.MailboxRemoved(parent)), events);
+        assertEquals(List.of(new MailboxChange.MailboxRemoved(parent)), Changes.uidsOnly(events));
         assertTrue(boxes.entries(parent).isEmpty());
         assertTrue(boxes.expungedSince(parent, 0).isEmpty());
         assertEquals(List.of(), boxes.expunge(parent, List.of(1L, 2L)), "a session that still had it selected expunges nothing");
@@ -193,8 +193,8 @@ class MailboxOperationsTest {
         assertEquals(modSeqBefore + 1, after.highestModSeq());
         assertEquals(List.of(u1, u3), boxes.expungedSince(inbox.id(), modSeqBefore));
         assertEquals(child.id(), box("INBOX/child").id(), "INBOX's children stay");
-        assertEquals(List.of(new MailboxChange.MessagesAdded(created.id(), List.of(1L, 2L)),
-                new MailboxChange.MessagesExpunged(inbox.id(), List.of(u1, u3))), events);
+        assertEquals(List.of(Changes.added(created.id(), List.of(1L, 2L)),
+                new MailboxChange.MessagesExpunged(inbox.id(), List.of(u1, u3))), Changes.uidsOnly(events));
 
         long u4 = append(after.id(), "four");
         assertEquals(4, u4);

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import pigeon.imap.command.SequenceSet;
 import pigeon.imap.encode.Flags;
@@ -24,11 +26,18 @@ import pigeon.store.MessageEntry;
 /**
  * The selected mailbox as this session's client knows it (RFC 9051 §2.3.1): message sequence numbers
  * ↔ UIDs, flags and MODSEQs, built from the store at SELECT and changed only at the moments the RFC
- * allows. The store's change events only mark the view dirty (and wake an idling session); the
- * changes are read and applied by {@link #takePending}, which the session calls when a command
- * completes (RFC 9051 §7.5.1: EXISTS and flag updates after any command, EXPUNGE not after FETCH,
+ * allows. The store's change events carry the committed entries; they are only queued here (and
+ * wake an idling session), and applied to the view by {@link #takePending}, without reading the
+ * store, which the session calls when a command completes (RFC 9051 §7.5.1: EXISTS and flag updates after any command, EXPUNGE not after FETCH,
  * STORE or SEARCH by sequence number) and during IDLE. Until an expunge is announced, the expunged
  * message keeps its sequence number (a "ghost"; {@link #isExpunged}).
+ *
+ * <p>Events may arrive in another order than their commits (see {@link MailboxChange}): a flag
+ * change older than what the view holds is ignored (MODSEQs only grow), a new message whose UID
+ * leaves a gap above the view's highest, or a flag change of a message the view has not heard of,
+ * means an event is still on its way, and the view then reads the store's entries once instead.
+ * So does a view whose queue grew past {@link #MAX_QUEUED} events (a session that has been silent
+ * for long), so that memory stays bounded.
  *
  * <p>Thread-safety: the view is used by the session's thread, and during IDLE by the thread that
  * pushes updates; one lock guards it, and is never held while writing to the client.
@@ -52,7 +61,10 @@ public final class SelectedMailbox implements AutoCloseable {
      * @param gone the mailbox was deleted or renamed away: the session must end
      */
     public record Pending(Expunged expunged, int exists, int recent, List<FlagUpdate> flags, boolean gone,
-                          Optional<Set<String>> keywords) {}
+                          Optional<Set<String>> keywords, List<Long> added) {}
+
+    /** Queued events beyond which the view drops them and reads the store's entries once instead. */
+    static final int MAX_QUEUED = 10_000;
 
     private final Mailboxes store;
     private final MailboxEvents events;
@@ -62,7 +74,15 @@ public final class SelectedMailbox implements AutoCloseable {
     private final boolean readOnly, trackRecent;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayList<Slot> slots = new ArrayList<>();
-    private final AtomicBoolean dirty = new AtomicBoolean(), removed = new AtomicBoolean();
+    /** Events not yet looked at (any thread adds, the view's lock holder takes), and how many. */
+    private final ConcurrentLinkedQueue<MailboxChange> incoming = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    /** Set when events were dropped: the next {@link #takePending} reads the store. */
+    private final AtomicBoolean overflow = new AtomicBoolean(), removed = new AtomicBoolean();
+    /** Events taken off {@link #incoming} whose expunges are marked but that are not applied yet (inside the lock). */
+    private final List<MailboxChange> backlog = new ArrayList<>();
+    /** UIDs above {@link #lastUid} reported expunged before their addition was: never to be added (inside the lock). */
+    private final Set<Long> expungedAhead = new TreeSet<>();
     private final Semaphore wake = new Semaphore(0);
     private long lastUid, highestModSeq;
     private int announcedExists, announcedRecent;
@@ -87,8 +107,8 @@ public final class SelectedMailbox implements AutoCloseable {
     }
 
     /**
-     * Selects a mailbox: listens for its changes, then reads its messages (a change in between is
-     * seen at the first refresh).
+     * Selects a mailbox: listens for its changes, then reads its messages (an event of a change
+     * the read already saw is recognized and ignored when it is applied).
      *
      * @param readOnly    EXAMINE, or a mailbox the session may not change
      * @param trackRecent an IMAP4rev1 session: \Recent is shown, and claimed unless read-only
@@ -298,14 +318,19 @@ public final class SelectedMailbox implements AutoCloseable {
     // ---- for the session ----
 
     /**
-     * Reads the store if it changed and hands over what the client must now be told.
+     * Applies the store's changes since the last call and hands over what the client must now be
+     * told: the delta since then (expunged, added and flag-changed messages) with the counts.
      *
      * @param allowExpunge whether expunges may be announced now ({@link CommandStates#expungesAllowed})
      */
     public Pending takePending(boolean allowExpunge) {
-        if (removed.get()) return new Pending(new Expunged(List.of(), List.of()), -1, -1, List.of(), true, Optional.empty());
+        if (removed.get()) return new Pending(new Expunged(List.of(), List.of()), -1, -1, List.of(), true, Optional.empty(), List.of());
         return locked(() -> {
-            if (dirty.getAndSet(false)) refresh();
+            long before = lastUid;
+            applyChanges();
+            List<Long> added = new ArrayList<>();
+            for (int i = slots.size() - 1; i >= 0 && slots.get(i).uid > before; i--) added.add(slots.get(i).uid);
+            java.util.Collections.reverse(added);
             Expunged expunged = new Expunged(List.of(), List.of());
             if (allowExpunge) {
                 List<Long> ghosts = new ArrayList<>();
@@ -324,7 +349,7 @@ public final class SelectedMailbox implements AutoCloseable {
                 if (s.flagsChanged && !s.expunged) flags.add(s.flagUpdate(i + 1));
                 s.flagsChanged = false;
             }
-            return new Pending(expunged, exists, recent, flags, false, newKeywordsLocked());
+            return new Pending(expunged, exists, recent, flags, false, newKeywordsLocked(), added);
         });
     }
 
@@ -335,18 +360,24 @@ public final class SelectedMailbox implements AutoCloseable {
      * knows and sequence numbers don't grow past the EXISTS it was told.
      */
     public void sync() {
-        if (dirty.get()) resync();
+        if (queued.get() == 0 && !overflow.get()) return;
+        locked(() -> {
+            drain();
+            return null;
+        });
     }
 
     /**
-     * {@link #sync} without waiting for the store's change notice: for a command that just found a
-     * message's bytes gone, whose expunge may not have been reported to this session yet.
+     * {@link #sync} without waiting for the store's change event: for a command that just found a
+     * message's bytes gone, whose expunge may not have reached this session yet.
      */
     public void resync() {
         Set<Long> present = new java.util.HashSet<>();
         for (MessageEntry e : store.entries(mailboxId)) present.add(e.uid());
         locked(() -> {
+            // the view's messages were all committed before that read; the queue may add newer ones
             for (Slot s : slots) if (!present.contains(s.uid)) s.expunged = true;
+            drain();
             return null;
         });
     }
@@ -364,7 +395,11 @@ public final class SelectedMailbox implements AutoCloseable {
     /** Called by {@link MailboxEvents} on the committing thread: mark, wake, never block. */
     void changed(MailboxChange change) {
         if (change instanceof MailboxChange.MailboxRemoved) removed.set(true);
-        else dirty.set(true);
+        else if (queued.incrementAndGet() <= MAX_QUEUED) incoming.add(change);
+        else {
+            queued.decrementAndGet();
+            overflow.set(true);
+        }
         wake.release();
     }
 
@@ -375,6 +410,62 @@ public final class SelectedMailbox implements AutoCloseable {
     }
 
     // ---- inside the lock ----
+
+    /** Takes the queued events into {@link #backlog}, marking the expunged messages at once. */
+    private void drain() {
+        for (MailboxChange c; (c = incoming.poll()) != null; ) {
+            queued.decrementAndGet();
+            if (c instanceof MailboxChange.MessagesExpunged x) {
+                for (long uid : x.uids()) {
+                    int i = find(uid);
+                    if (i >= 0) slots.get(i).expunged = true;
+                    else if (uid > lastUid) expungedAhead.add(uid);
+                }
+            } else {
+                backlog.add(c);
+            }
+        }
+    }
+
+    /** Applies the queued events to the view (see the class comment for when it reads the store instead). */
+    private void applyChanges() {
+        drain();
+        boolean reread = overflow.getAndSet(false);
+        List<MessageEntry> adds = new ArrayList<>(), flagChanges = new ArrayList<>();
+        for (MailboxChange c : backlog) {
+            if (c instanceof MailboxChange.MessagesAdded a) adds.addAll(a.entries());
+            else if (c instanceof MailboxChange.FlagsChanged f) flagChanges.addAll(f.entries());
+        }
+        backlog.clear();
+        long firstNew = lastUid + 1;  // the client hears of messages from here on with EXISTS, and of their flags by FETCH
+        if (!reread && !adds.isEmpty()) {
+            adds.sort(java.util.Comparator.comparingLong(MessageEntry::uid));
+            List<MessageEntry> fresh = new ArrayList<>();
+            long next = lastUid + 1;
+            for (MessageEntry e : adds) {
+                while (expungedAhead.contains(next)) next++;
+                if (e.uid() < next) continue;  // seen already (at SELECT, or twice), or expunged
+                if (e.uid() != next) { reread = true; break; }  // an earlier addition's event is still on its way
+                fresh.add(e);
+                next++;
+            }
+            if (!reread) addNew(fresh);
+        }
+        for (MessageEntry e : reread ? List.<MessageEntry>of() : flagChanges) {
+            int i = find(e.uid());
+            if (i < 0) {
+                if (e.uid() > lastUid && !expungedAhead.contains(e.uid())) { reread = true; break; }  // its addition is on its way
+                continue;  // expunged and announced meanwhile
+            }
+            Slot s = slots.get(i);
+            if (s.expunged || e.modSeq() <= s.modSeq) continue;  // older than what the view holds
+            s.update(e);
+            if (s.uid < firstNew) s.flagsChanged = true;
+            highestModSeq = Math.max(highestModSeq, e.modSeq());
+        }
+        if (reread) refresh();
+        expungedAhead.removeIf(uid -> uid <= lastUid);
+    }
 
     private void refresh() {
         List<MessageEntry> entries = store.entries(mailboxId);
@@ -396,7 +487,7 @@ public final class SelectedMailbox implements AutoCloseable {
         addNew(fresh);
     }
 
-    /** Appends messages above {@link #lastUid}, deciding \Recent for them. */
+    /** Appends messages above {@link #lastUid} (ascending), deciding \Recent for them. */
     private void addNew(List<MessageEntry> fresh) {
         if (fresh.isEmpty()) return;
         long top = fresh.getLast().uid();

@@ -77,6 +77,99 @@ class SelectedMailboxTest {
         }
     }
 
+    /** The view as a session sees it, with the store's events handed over by hand, in any order. */
+    private final class HeldEvents {
+        final java.util.List<pigeon.store.MailboxChange> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        final MailboxEvents events = new MailboxEvents();
+        final SelectedMailbox view;
+
+        HeldEvents() {
+            t.mailboxes().subscribe(held::add);
+            Services s = new Services(t.services.config(), t.store.directory(), t.mailboxes(), events, new RecentRegistry());
+            view = SelectedMailbox.open(s, t.inbox(), false, false);
+        }
+
+        /** Hands over the held events in this order (indexes into what was held), then forgets them all. */
+        void deliver(int... order) {
+            for (int i : order) events.accept(held.get(i));
+            held.clear();
+        }
+    }
+
+    @Test void appliesTheEventsOwnEntriesWithoutReadingTheMailbox() {
+        t.append(1);
+        HeldEvents h = new HeldEvents();
+        try (SelectedMailbox m = h.view) {
+            t.append(2);
+            t.append(3);
+            h.events.accept(h.held.getFirst());  // only 2's event: the store already has 3, the view must not
+            SelectedMailbox.Pending p = m.takePending(true);
+            assertEquals(2, p.exists());
+            assertEquals(List.of(2L), p.added());
+            h.events.accept(h.held.get(1));
+            h.held.clear();
+            assertEquals(List.of(3L), m.takePending(true).added());
+            h.deliver();
+        }
+    }
+
+    @Test void eventsOutOfCommitOrderLeaveTheViewRight() {
+        t.append(1);
+        long box = t.inbox().id();
+        HeldEvents h = new HeldEvents();
+        try (SelectedMailbox m = h.view) {
+            // additions: 3's event before 2's is a gap; the view reads the store once, and 2's event is then old news
+            t.append(2);
+            t.append(3);
+            h.deliver(1);
+            SelectedMailbox.Pending p = m.takePending(true);
+            assertEquals(3, p.exists());
+            assertEquals(List.of(2L, 3L), p.added());
+            h.events.accept(new pigeon.store.MailboxChange.MessagesAdded(box, t.mailboxes().entries(box).subList(1, 2)));
+            assertEquals(-1, m.takePending(true).exists(), "an addition seen already");
+
+            // flag changes: the newer one first, then the older one, which must not undo it
+            t.mailboxes().setFlags(box, List.of(1L), Mailboxes.FlagMode.ADD, Set.of(Flag.SEEN), Set.of(), OptionalLong.empty());
+            t.mailboxes().setFlags(box, List.of(1L), Mailboxes.FlagMode.REPLACE, Set.of(Flag.FLAGGED), Set.of(), OptionalLong.empty());
+            h.deliver(1, 0);
+            List<SelectedMailbox.FlagUpdate> flags = m.takePending(true).flags();
+            assertEquals(1, flags.size());
+            assertEquals(Set.of("\\Flagged"), flags.getFirst().flags());
+            assertEquals(List.of(), m.takePending(true).flags());
+
+            // an expunge heard before the addition: the message never enters the view
+            t.append(4);
+            t.mailboxes().expunge(box, List.of(4L));
+            t.append(5);
+            h.deliver(1, 2, 0);
+            p = m.takePending(true);
+            assertEquals(4, p.exists());
+            assertEquals(List.of(5L), p.added());
+            assertTrue(p.expunged().isEmpty());
+            assertTrue(m.seqOf(4).isEmpty());
+
+            // flags of a message whose addition is still on its way: read from the store, with the new flags
+            t.append(6);
+            t.mailboxes().setFlags(box, List.of(6L), Mailboxes.FlagMode.ADD, Set.of(Flag.SEEN), Set.of(), OptionalLong.empty());
+            h.deliver(1);
+            p = m.takePending(true);
+            assertEquals(List.of(6L), p.added());
+            assertTrue(m.all().getLast().flags().contains("\\Seen"));
+        }
+    }
+
+    @Test void aSilentSessionsQueueIsBounded() throws Exception {
+        t.append(1);
+        long box = t.inbox().id();
+        try (SelectedMailbox m = select(false, false)) {
+            java.util.List<pigeon.store.MessageEntry> one = t.mailboxes().entries(box);
+            for (int i = 0; i <= SelectedMailbox.MAX_QUEUED + 10; i++) m.changed(new pigeon.store.MailboxChange.FlagsChanged(box, one));
+            t.append(2);
+            assertEquals(2, m.takePending(true).exists(), "dropped events: the store is read instead");
+            assertEquals(-1, m.takePending(true).exists());
+        }
+    }
+
     @Test void newMessagesAreAnnouncedAsExists() {
         t.append(1);
         try (SelectedMailbox m = select(false, false)) {
