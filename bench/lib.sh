@@ -128,6 +128,17 @@ wait_port() { # port pid name log: until the port accepts a connection (60 s), o
 }
 
 # --- figures ---------------------------------------------------------------------------------------------
+# figure NAME UNIT PIGEON PEER PEER_VALUE [RATIO]: one result line for bench/all. Printed to stdout as
+#   "figure: NAME | UNIT | PIGEON | PEER | PEER_VALUE | RATIO"
+# and appended (tab-separated) to $BENCH_FIGURES when that is set. RATIO defaults to PIGEON/PEER_VALUE;
+# a script whose figure is a time (lower is better) passes PEER_VALUE/PIGEON itself, so that above 1
+# always means Pigeon is ahead.
+figure() {
+  local name=$1 unit=$2 ours=$3 peer=$4 theirs=$5 ratio=${6:-}
+  [ -n "$ratio" ] || ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { if (a + 0 == a && b + 0 == b && b > 0) printf "%.2f", a / b; else printf "?" }')
+  printf 'figure: %s | %s | %s | %s | %s | %s\n' "$name" "$unit" "$ours" "$peer" "$theirs" "$ratio"
+  [ -z "${BENCH_FIGURES:-}" ] || printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$unit" "$ours" "$peer" "$theirs" "$ratio" >>"$BENCH_FIGURES"
+}
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.1f", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 java_version() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p' | head -n1; }
 fs_type() { df -PT "$1" 2>/dev/null | awk 'NR == 2 { print $2 }'; }
