@@ -1,4 +1,4 @@
-# bench/lib.sh: helpers shared by the benchmark scripts (smtp-throughput, relay-throughput).
+# bench/lib.sh: helpers shared by the benchmark scripts (smtp-throughput, relay-throughput, pop3, ...).
 # Sourced, not run. The sourcing script sets `bench_name` first (it prefixes error messages), then
 # calls bench_init, which makes the temporary directory $tmp and the exit trap that stops every
 # process in $pids and deletes $tmp (KEEP=1 keeps it).
@@ -73,6 +73,103 @@ note_system_postfix() { # adds a note when the system's own postfix daemon runs 
   if ps -C master -o stat= 2>/dev/null | grep -q '^[^Z]' && [ -d /etc/postfix ]; then
     postfix_note="${postfix_note:+$postfix_note; }a postfix daemon is running on this machine (port 25, not used here; left as it is)"
   fi
+}
+
+# --- a private Postfix instance: its own main.cf, master.cf and queue under $tmp/postfix -------------------
+# /etc/postfix and the system's mail are left alone. Usage:
+#   postfix_prepare HOSTNAME   checks for root and Postfix's users, makes $pf (the instance's directory) and
+#                              writes its main.cf (what every instance here shares) and master.cf (smtpd on
+#                              127.0.0.1:$postfix_smtp, a free port, and the services a relay or a virtual(8)
+#                              delivery needs; no chroot)
+#   cat >>"$pf/conf/main.cf"   the caller's own settings (relayhost, virtual_mailbox_domains...)
+#   postfix_start              `postfix check`, then `postfix start-fg` as this script's child, until smtpd
+#                              listens; `postfix stop` (and deleting $pf, which holds root's files) on exit
+# Also sets $postfix_cmd, $postconf_cmd, $postfix_version, $postfix_compat and $asroot (sudo -n unless root).
+postfix_prepare() {
+  local hostname=$1
+  need_postfix postfix postconf
+  postfix_cmd="$(postfix_program postfix)"
+  postconf_cmd="$(postfix_program postconf)"
+  asroot=(); [ "$(id -u)" -eq 0 ] || asroot=(sudo -n)
+  "${asroot[@]}" true 2>/dev/null || die "starting a Postfix instance needs root (or sudo without a password)"
+  getent passwd postfix >/dev/null || die "no user 'postfix' (the postfix package makes it)"
+  getent group postdrop >/dev/null || die "no group 'postdrop' (the postfix package makes it)"
+  # Postfix's daemons run as the user postfix and must reach their queue and data directories in $tmp.
+  chmod 711 "$tmp"
+  pf="$tmp/postfix"
+  postfix_smtp=$(free_port)
+  mkdir -p "$pf/conf" "$pf/queue" "$pf/data"
+  postfix_version=$("$postconf_cmd" -d -h mail_version)
+  # Debian's built-in default is 0 (its main.cf sets 3.6); 3.6 is the newest level Postfix 3.6+ knows.
+  if printf '3.6\n%s\n' "$postfix_version" | sort -V -C 2>/dev/null; then
+    postfix_compat=3.6
+  else
+    postfix_compat=$("$postconf_cmd" -d -h compatibility_level)
+  fi
+  cat >"$pf/conf/main.cf" <<EOF
+# A private instance for bench/$bench_name, on loopback, nothing of /etc/postfix.
+compatibility_level = $postfix_compat
+queue_directory = $pf/queue
+data_directory = $pf/data
+mail_owner = postfix
+setgid_group = postdrop
+maillog_file = $pf/maillog
+maillog_file_prefixes = $pf
+myhostname = $hostname
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+mydestination =
+local_recipient_maps =
+alias_maps =
+alias_database =
+mynetworks = 127.0.0.0/8
+biff = no
+EOF
+  # Only the services these benchmarks need; no chroot (the queue directory would need copies of /etc files).
+  cat >"$pf/conf/master.cf" <<EOF
+127.0.0.1:$postfix_smtp inet n - n - - smtpd
+pickup    unix  n - n 60 1 pickup
+cleanup   unix  n - n - 0 cleanup
+qmgr      unix  n - n 300 1 qmgr
+rewrite   unix  - - n - - trivial-rewrite
+bounce    unix  - - n - 0 bounce
+defer     unix  - - n - 0 bounce
+trace     unix  - - n - 0 bounce
+verify    unix  - - n - 1 verify
+flush     unix  n - n 1000? 0 flush
+proxymap  unix  - - n - - proxymap
+smtp      unix  - - n - - smtp
+relay     unix  - - n - - smtp
+virtual   unix  - n n - - virtual
+showq     unix  n - n - - showq
+error     unix  - - n - - error
+retry     unix  - - n - - error
+discard   unix  - - n - - discard
+anvil     unix  - - n - 1 anvil
+scache    unix  - - n - 1 scache
+postlog   unix-dgram n - n - 1 postlogd
+EOF
+}
+postfix_fail() { tail -20 "$pf/maillog" >&2 2>/dev/null; die "$*"; }  # `postfix` logs its errors to the maillog file
+postfix_stop() { # `postfix stop`, the master by its pid if it is still there after 10 s; its files (root's)
+  local pid i
+  pid=$("${asroot[@]}" cat "$pf/queue/pid/master.pid" 2>/dev/null | tr -d ' ') || true
+  "${asroot[@]}" "$postfix_cmd" -c "$pf/conf" stop >/dev/null 2>&1 || true
+  if [ -n "$pid" ]; then
+    for i in $(seq 100); do "${asroot[@]}" kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    "${asroot[@]}" kill -KILL "$pid" 2>/dev/null || true
+  fi
+  [ "${KEEP:-0}" = 1 ] || "${asroot[@]}" rm -rf "$pf"
+}
+postfix_start() { # sets $postfix_pid (the `postfix start-fg` child)
+  "${asroot[@]}" chown postfix: "$pf/data"
+  "${asroot[@]}" "$postfix_cmd" -c "$pf/conf" check >"$pf/check.log" 2>&1 \
+    || { cat "$pf/check.log" >&2; postfix_fail "postfix check failed (see above)"; }
+  exit_hooks+=("postfix_stop")
+  # start-fg: the master stays a child of this script (reaped here when it ends) instead of a daemon.
+  "${asroot[@]}" "$postfix_cmd" -c "$pf/conf" start-fg >"$pf/start.log" 2>&1 &
+  pids+=($!); postfix_pid=$!
+  wait_port "$postfix_smtp" "$postfix_pid" Postfix "$pf/maillog"
 }
 
 # --- Pigeon: built by its launcher, then run from a snapshot -------------------------------------------
