@@ -236,7 +236,11 @@ figure() {
   printf 'figure: %s | %s | %s | %s | %s | %s\n' "$name" "$unit" "$ours" "$peer" "$theirs" "$ratio"
   [ -z "${BENCH_FIGURES:-}" ] || printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$unit" "$ours" "$peer" "$theirs" "$ratio" >>"$BENCH_FIGURES"
 }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.1f", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { median_of 1 "$@"; }
+median_of() { # DIGITS VALUE...: the median, with DIGITS decimals
+  local digits=$1; shift
+  printf '%s\n' "$@" | sort -g | awk -v f="%.${digits}f" '{ v[NR] = $1 } END { if (NR % 2) printf f, v[(NR + 1) / 2]; else printf f, (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 java_version() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p' | head -n1; }
 fs_type() { df -PT "$1" 2>/dev/null | awk 'NR == 2 { print $2 }'; }
 
