@@ -4,7 +4,8 @@
 //   java bench/Pop3Load.java delete --port 2110 --user alice@example.test --password secret [--expect N]
 //
 // One session: greeting, USER/PASS, STAT, then
-//   retr:   RETR 1..N, one at a time (each read to its terminating "." line, RFC 1939 §3), QUIT;
+//   retr:   RETR 1..N, each read to its terminating "." line (RFC 1939 §3), QUIT; one at a time, or with
+//           --window W up to W commands written ahead of the replies (pipelining, RFC 2449 §6.6);
 //   delete: DELE 1..N (written in batches of 100 when the server announces PIPELINING, RFC 2449 §6.6,
 //           one at a time otherwise), QUIT, which removes them (RFC 1939 §6, the UPDATE state).
 // With --expect N, a maildrop that does not hold exactly N messages fails the run before anything else.
@@ -29,9 +30,10 @@ import java.util.Map;
 public final class Pop3Load {
     private static final String USAGE = """
             usage: java Pop3Load.java retr|delete --port PORT --user NAME --password SECRET
-                   [--host 127.0.0.1] [--expect N] [--timeout-seconds 120]""";
+                   [--host 127.0.0.1] [--expect N] [--window 1] [--timeout-seconds 120]""";
 
-    record Options(String mode, String host, int port, String user, String password, int expect, int timeoutMillis) {}
+    record Options(String mode, String host, int port, String user, String password, int expect, int window,
+                   int timeoutMillis) {}
 
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
@@ -63,8 +65,14 @@ public final class Pop3Load {
             if (o.mode().equals("retr")) {
                 Instant start = Instant.now();
                 long t0 = System.nanoTime(), bytes = 0;
+                // Up to --window RETRs outstanding (RFC 2449 §6.6); 1: the next is sent once the last dot came.
+                int sent = 0;
                 for (int i = 1; i <= messages; i++) {
-                    send(out, "RETR " + i);
+                    while (sent < messages && sent < i - 1 + o.window()) {
+                        sent++;
+                        out.write(("RETR " + sent + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.flush();
                     ok("RETR " + i, in.line());
                     bytes += in.skipMultiLine();
                 }
@@ -151,7 +159,8 @@ public final class Pop3Load {
 
     private static Options parse(String[] args) {
         if (args.length == 0 || !List.of("retr", "delete").contains(args[0])) usage("the first argument is retr or delete");
-        Map<String, String> a = new HashMap<>(Map.of("--host", "127.0.0.1", "--expect", "-1", "--timeout-seconds", "120"));
+        Map<String, String> a = new HashMap<>(Map.of("--host", "127.0.0.1", "--expect", "-1", "--window", "1",
+                "--timeout-seconds", "120"));
         for (int i = 1; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 == args.length) usage("bad argument: " + args[i]);
             a.put(args[i], args[++i]);
@@ -159,7 +168,8 @@ public final class Pop3Load {
         for (String required : List.of("--port", "--user", "--password"))
             if (!a.containsKey(required)) usage("missing " + required);
         Options o = new Options(args[0], a.remove("--host"), number(a, "--port"), a.remove("--user"), a.remove("--password"),
-                number(a, "--expect"), number(a, "--timeout-seconds") * 1000);
+                number(a, "--expect"), number(a, "--window"), number(a, "--timeout-seconds") * 1000);
+        if (o.window() < 1) usage("--window must be at least 1");
         if (!a.isEmpty()) usage("unknown option(s): " + a.keySet());
         return o;
     }

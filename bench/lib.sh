@@ -172,6 +172,125 @@ postfix_start() { # sets $postfix_pid (the `postfix start-fg` child)
   wait_port "$postfix_smtp" "$postfix_pid" Postfix "$pf/maillog"
 }
 
+# --- a private Dovecot on loopback: its own configuration, ports, users and Maildir under $tmp/dovecot -------
+# Nothing of /etc/dovecot is read (bench/imaptest writes its own, alike). Usage:
+#   dovecot_prepare PROTOCOLS USER PASSWORD   PROTOCOLS: "imap", "pop3" or "imap pop3"; sets $dv, $dovecot_version,
+#                       $dovecot_imap and/or $dovecot_pop3 (free ports), $dovecot_maildir (USER's Maildir, made
+#                       with cur/, new/ and tmp/, so that it can be filled with files), $mail_uid, $mail_gid
+#   dovecot_start       `dovecot -F` as this script's child, until it listens; `dovecot stop` on exit. Sets $dovecot_pid.
+# Dovecot refuses mail access as root, so when this runs as root the mail belongs to the package's `dovecot`
+# user; otherwise everything runs as the current user. Needs Debian's dovecot-core (and -imapd / -pop3d).
+dovecot_install() { # PACKAGE...: apt-get install when /usr/sbin/dovecot or a protocol's binary is missing
+  local missing=() p sudo=()
+  for p in "$@"; do
+    case "$p" in
+      dovecot-imapd) [ -x /usr/lib/dovecot/imap ] || missing+=("$p") ;;
+      dovecot-pop3d) [ -x /usr/lib/dovecot/pop3 ] || missing+=("$p") ;;
+      *) [ -x /usr/sbin/dovecot ] || missing+=("$p") ;;
+    esac
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing Debian's ${missing[*]}..."
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  if ! "${sudo[@]}" apt-get install -y -q "${missing[@]}" >"$tmp/apt-dovecot.log" 2>&1; then
+    "${sudo[@]}" apt-get update -q >>"$tmp/apt-dovecot.log" 2>&1 || true
+    "${sudo[@]}" apt-get install -y -q "${missing[@]}" >>"$tmp/apt-dovecot.log" 2>&1 \
+      || { tail -20 "$tmp/apt-dovecot.log" >&2; die "could not install ${missing[*]}"; }
+  fi
+}
+dovecot_prepare() {
+  local protocols=$1 user=$2 password=$3 login_user internal_user p
+  local pkgs=(dovecot-core)
+  for p in $protocols; do pkgs+=("dovecot-${p}d"); done
+  dovecot_install "${pkgs[@]}"
+  dovecot_version=$(/usr/sbin/dovecot --version 2>/dev/null | awk '{ print $1 }')
+  chmod 755 "$tmp"  # Dovecot's unprivileged processes read their configuration and mail below it
+  dv="$tmp/dovecot"
+  mkdir -p "$dv/run" "$dv/state" "$dv/mail"
+  if [ "$(id -u)" -eq 0 ]; then
+    mail_user=dovecot; login_user=dovenull; internal_user=dovecot
+  else
+    mail_user=$(id -un); login_user=$mail_user; internal_user=$mail_user
+  fi
+  mail_uid=$(id -u "$mail_user"); mail_gid=$(id -g "$mail_user")
+  dovecot_maildir="$dv/mail/$user"
+  mkdir -p "$dovecot_maildir/cur" "$dovecot_maildir/new" "$dovecot_maildir/tmp"
+  chown -R "$mail_uid:$mail_gid" "$dv/mail"
+  printf '%s:{PLAIN}%s\n' "$user" "$password" >"$dv/users"
+  dovecot_imap=0; dovecot_pop3=0
+  case " $protocols " in *" imap "*) dovecot_imap=$(free_port) ;; esac
+  case " $protocols " in *" pop3 "*) dovecot_pop3=$(free_port) ;; esac
+  cat >"$dv/dovecot.conf" <<EOF
+# bench/$bench_name: a private Dovecot $dovecot_version on loopback, nothing of the system's configuration
+instance_name = pigeon-bench-dovecot-$$
+base_dir = $dv/run
+state_dir = $dv/state
+log_path = $dv/dovecot.log
+protocols = $protocols
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_internal_user = $internal_user
+default_internal_group = $(id -gn "$internal_user")
+default_login_user = $login_user
+first_valid_uid = $mail_uid
+last_valid_uid = $mail_uid
+mail_location = maildir:$dv/mail/%u
+mail_uid = $mail_uid
+mail_gid = $mail_gid
+namespace inbox {
+  inbox = yes
+  separator = /
+}
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $dv/users
+}
+userdb {
+  driver = static
+  args = uid=$mail_uid gid=$mail_gid home=$dv/mail/%u
+}
+service imap-login {
+  chroot =
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $dovecot_imap
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service pop3-login {
+  chroot =
+  inet_listener pop3 {
+    address = 127.0.0.1
+    port = $dovecot_pop3
+  }
+  inet_listener pop3s {
+    port = 0
+  }
+}
+service anvil {
+  chroot =
+}
+service stats {
+  inet_listener http {
+    port = 0
+  }
+}
+EOF
+  chmod -R a+rX "$dv/run" "$dv/state" "$dv/users" "$dv/dovecot.conf"
+}
+dovecot_start() {
+  local port=$dovecot_imap; [ "$port" = 0 ] && port=$dovecot_pop3
+  /usr/sbin/dovecot -F -c "$dv/dovecot.conf" >"$dv/stdout.log" 2>&1 &
+  pids+=($!); dovecot_pid=$!
+  exit_hooks+=("/usr/sbin/dovecot -c '$dv/dovecot.conf' stop >/dev/null 2>&1")
+  wait_port "$port" "$dovecot_pid" Dovecot "$dv/stdout.log"
+}
+
 # --- Pigeon: built by its launcher, then run from a snapshot -------------------------------------------
 # ./pigeon rebuilds server/target whenever a source is newer than the jar. Other people edit the tree
 # while this runs, and a rebuild under a running server replaces the jars it is loading classes from
