@@ -84,6 +84,7 @@ note_system_postfix() { # adds a note when the system's own postfix daemon runs 
 #   cat >>"$pf/conf/main.cf"   the caller's own settings (relayhost, virtual_mailbox_domains...)
 #   postfix_start              `postfix check`, then `postfix start-fg` as this script's child, until smtpd
 #                              listens; `postfix stop` (and deleting $pf, which holds root's files) on exit
+#                              (postfix_launch: the same without waiting)
 # Also sets $postfix_cmd, $postconf_cmd, $postfix_version, $postfix_compat and $asroot (sudo -n unless root).
 postfix_prepare() {
   local hostname=$1
@@ -161,14 +162,22 @@ postfix_stop() { # `postfix stop`, the master by its pid if it is still there af
   fi
   [ "${KEEP:-0}" = 1 ] || "${asroot[@]}" rm -rf "$pf"
 }
-postfix_start() { # sets $postfix_pid (the `postfix start-fg` child)
+postfix_check() { # `postfix check`, once, and the exit hook that stops the instance
+  [ -z "${postfix_checked:-}" ] || return 0
   "${asroot[@]}" chown postfix: "$pf/data"
   "${asroot[@]}" "$postfix_cmd" -c "$pf/conf" check >"$pf/check.log" 2>&1 \
     || { cat "$pf/check.log" >&2; postfix_fail "postfix check failed (see above)"; }
   exit_hooks+=("postfix_stop")
+  postfix_checked=1
+}
+postfix_launch() { # starts the instance without waiting for it; sets $postfix_pid (the `postfix start-fg` child)
+  postfix_check
   # start-fg: the master stays a child of this script (reaped here when it ends) instead of a daemon.
   "${asroot[@]}" "$postfix_cmd" -c "$pf/conf" start-fg >"$pf/start.log" 2>&1 &
   pids+=($!); postfix_pid=$!
+}
+postfix_start() { # postfix_launch, then until smtpd listens
+  postfix_launch
   wait_port "$postfix_smtp" "$postfix_pid" Postfix "$pf/maillog"
 }
 
@@ -178,6 +187,7 @@ postfix_start() { # sets $postfix_pid (the `postfix start-fg` child)
 #                       $dovecot_imap and/or $dovecot_pop3 (free ports), $dovecot_maildir (USER's Maildir, made
 #                       with cur/, new/ and tmp/, so that it can be filled with files), $mail_uid, $mail_gid
 #   dovecot_start       `dovecot -F` as this script's child, until it listens; `dovecot stop` on exit. Sets $dovecot_pid.
+#                       (dovecot_launch: the same without waiting)
 # Dovecot refuses mail access as root, so when this runs as root the mail belongs to the package's `dovecot`
 # user; otherwise everything runs as the current user. Needs Debian's dovecot-core (and -imapd / -pop3d).
 dovecot_install() { # PACKAGE...: apt-get install when /usr/sbin/dovecot or a protocol's binary is missing
@@ -283,11 +293,15 @@ service stats {
 EOF
   chmod -R a+rX "$dv/run" "$dv/state" "$dv/users" "$dv/dovecot.conf"
 }
-dovecot_start() {
-  local port=$dovecot_imap; [ "$port" = 0 ] && port=$dovecot_pop3
-  /usr/sbin/dovecot -F -c "$dv/dovecot.conf" >"$dv/stdout.log" 2>&1 &
+dovecot_launch() { # starts it without waiting; sets $dovecot_pid
+  /usr/sbin/dovecot -F -c "$dv/dovecot.conf" >>"$dv/stdout.log" 2>&1 &
   pids+=($!); dovecot_pid=$!
-  exit_hooks+=("/usr/sbin/dovecot -c '$dv/dovecot.conf' stop >/dev/null 2>&1")
+  [ -n "${dovecot_hooked:-}" ] || exit_hooks+=("/usr/sbin/dovecot -c '$dv/dovecot.conf' stop >/dev/null 2>&1")
+  dovecot_hooked=1
+}
+dovecot_start() { # dovecot_launch, then until it listens
+  local port=$dovecot_imap; [ "$port" = 0 ] && port=$dovecot_pop3
+  dovecot_launch
   wait_port "$port" "$dovecot_pid" Dovecot "$dv/stdout.log"
 }
 
