@@ -69,10 +69,17 @@ need_postfix() { # PROGRAM...: installs Debian's postfix (as "No configuration")
   postfix_note="postfix was installed for $names"
 }
 note_system_postfix() { # adds a note when the system's own postfix daemon runs (call before starting any)
-  # (a zombie "master", left by a stopped instance until init reaps it, is no running daemon)
-  if ps -C master -o stat= 2>/dev/null | grep -q '^[^Z]' && [ -d /etc/postfix ]; then
-    postfix_note="${postfix_note:+$postfix_note; }a postfix daemon is running on this machine (port 25, not used here; left as it is)"
-  fi
+  # (a zombie "master", left by a stopped instance until init reaps it, is no running daemon; nor is the
+  # master of a private instance, such as another benchmark's: its environment names its own MAIL_CONFIG)
+  local p conf
+  [ -d /etc/postfix ] || return 0
+  for p in $(ps -C master -o pid=,stat= 2>/dev/null | awk '$2 !~ /^Z/ { print $1 }'); do
+    conf=$(tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | sed -n 's/^MAIL_CONFIG=//p') || conf=""
+    if [ -z "$conf" ] || [ "$conf" = /etc/postfix ]; then
+      postfix_note="${postfix_note:+$postfix_note; }a postfix daemon is running on this machine (port 25, not used here; left as it is)"
+      return 0
+    fi
+  done
 }
 
 # --- a private Postfix instance: its own main.cf, master.cf and queue under $tmp/postfix -------------------
