@@ -1,4 +1,4 @@
-# bench/lib.sh: helpers shared by the benchmark scripts (smtp-throughput, relay-throughput).
+# bench/lib.sh: helpers shared by the benchmark scripts (smtp-throughput, relay-throughput, pop3, ...).
 # Sourced, not run. The sourcing script sets `bench_name` first (it prefixes error messages), then
 # calls bench_init, which makes the temporary directory $tmp and the exit trap that stops every
 # process in $pids and deletes $tmp (KEEP=1 keeps it).
@@ -69,10 +69,247 @@ need_postfix() { # PROGRAM...: installs Debian's postfix (as "No configuration")
   postfix_note="postfix was installed for $names"
 }
 note_system_postfix() { # adds a note when the system's own postfix daemon runs (call before starting any)
-  # (a zombie "master", left by a stopped instance until init reaps it, is no running daemon)
-  if ps -C master -o stat= 2>/dev/null | grep -q '^[^Z]' && [ -d /etc/postfix ]; then
-    postfix_note="${postfix_note:+$postfix_note; }a postfix daemon is running on this machine (port 25, not used here; left as it is)"
+  # (a zombie "master", left by a stopped instance until init reaps it, is no running daemon; nor is the
+  # master of a private instance, such as another benchmark's: its environment names its own MAIL_CONFIG)
+  local p conf
+  [ -d /etc/postfix ] || return 0
+  for p in $(ps -C master -o pid=,stat= 2>/dev/null | awk '$2 !~ /^Z/ { print $1 }'); do
+    conf=$(tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | sed -n 's/^MAIL_CONFIG=//p') || conf=""
+    if [ -z "$conf" ] || [ "$conf" = /etc/postfix ]; then
+      postfix_note="${postfix_note:+$postfix_note; }a postfix daemon is running on this machine (port 25, not used here; left as it is)"
+      return 0
+    fi
+  done
+}
+
+# --- a private Postfix instance: its own main.cf, master.cf and queue under $tmp/postfix -------------------
+# /etc/postfix and the system's mail are left alone. Usage:
+#   postfix_prepare HOSTNAME   checks for root and Postfix's users, makes $pf (the instance's directory) and
+#                              writes its main.cf (what every instance here shares) and master.cf (smtpd on
+#                              127.0.0.1:$postfix_smtp, a free port, and the services a relay or a virtual(8)
+#                              delivery needs; no chroot)
+#   cat >>"$pf/conf/main.cf"   the caller's own settings (relayhost, virtual_mailbox_domains...)
+#   postfix_start              `postfix check`, then `postfix start-fg` as this script's child, until smtpd
+#                              listens; `postfix stop` (and deleting $pf, which holds root's files) on exit
+#                              (postfix_launch: the same without waiting)
+# Also sets $postfix_cmd, $postconf_cmd, $postfix_version, $postfix_compat and $asroot (sudo -n unless root).
+postfix_prepare() {
+  local hostname=$1
+  need_postfix postfix postconf
+  postfix_cmd="$(postfix_program postfix)"
+  postconf_cmd="$(postfix_program postconf)"
+  asroot=(); [ "$(id -u)" -eq 0 ] || asroot=(sudo -n)
+  "${asroot[@]}" true 2>/dev/null || die "starting a Postfix instance needs root (or sudo without a password)"
+  getent passwd postfix >/dev/null || die "no user 'postfix' (the postfix package makes it)"
+  getent group postdrop >/dev/null || die "no group 'postdrop' (the postfix package makes it)"
+  # Postfix's daemons run as the user postfix and must reach their queue and data directories in $tmp.
+  chmod 711 "$tmp"
+  pf="$tmp/postfix"
+  postfix_smtp=$(free_port)
+  mkdir -p "$pf/conf" "$pf/queue" "$pf/data"
+  postfix_version=$("$postconf_cmd" -d -h mail_version)
+  # Debian's built-in default is 0 (its main.cf sets 3.6); 3.6 is the newest level Postfix 3.6+ knows.
+  if printf '3.6\n%s\n' "$postfix_version" | sort -V -C 2>/dev/null; then
+    postfix_compat=3.6
+  else
+    postfix_compat=$("$postconf_cmd" -d -h compatibility_level)
   fi
+  cat >"$pf/conf/main.cf" <<EOF
+# A private instance for bench/$bench_name, on loopback, nothing of /etc/postfix.
+compatibility_level = $postfix_compat
+queue_directory = $pf/queue
+data_directory = $pf/data
+mail_owner = postfix
+setgid_group = postdrop
+maillog_file = $pf/maillog
+maillog_file_prefixes = $pf
+myhostname = $hostname
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+mydestination =
+local_recipient_maps =
+alias_maps =
+alias_database =
+mynetworks = 127.0.0.0/8
+biff = no
+EOF
+  # Only the services these benchmarks need; no chroot (the queue directory would need copies of /etc files).
+  cat >"$pf/conf/master.cf" <<EOF
+127.0.0.1:$postfix_smtp inet n - n - - smtpd
+pickup    unix  n - n 60 1 pickup
+cleanup   unix  n - n - 0 cleanup
+qmgr      unix  n - n 300 1 qmgr
+rewrite   unix  - - n - - trivial-rewrite
+bounce    unix  - - n - 0 bounce
+defer     unix  - - n - 0 bounce
+trace     unix  - - n - 0 bounce
+verify    unix  - - n - 1 verify
+flush     unix  n - n 1000? 0 flush
+proxymap  unix  - - n - - proxymap
+smtp      unix  - - n - - smtp
+relay     unix  - - n - - smtp
+virtual   unix  - n n - - virtual
+showq     unix  n - n - - showq
+error     unix  - - n - - error
+retry     unix  - - n - - error
+discard   unix  - - n - - discard
+anvil     unix  - - n - 1 anvil
+scache    unix  - - n - 1 scache
+postlog   unix-dgram n - n - 1 postlogd
+EOF
+}
+postfix_fail() { tail -20 "$pf/maillog" >&2 2>/dev/null; die "$*"; }  # `postfix` logs its errors to the maillog file
+postfix_stop() { # `postfix stop`, the master by its pid if it is still there after 10 s; its files (root's)
+  local pid i
+  pid=$("${asroot[@]}" cat "$pf/queue/pid/master.pid" 2>/dev/null | tr -d ' ') || true
+  "${asroot[@]}" "$postfix_cmd" -c "$pf/conf" stop >/dev/null 2>&1 || true
+  if [ -n "$pid" ]; then
+    for i in $(seq 100); do "${asroot[@]}" kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    "${asroot[@]}" kill -KILL "$pid" 2>/dev/null || true
+  fi
+  [ "${KEEP:-0}" = 1 ] || "${asroot[@]}" rm -rf "$pf"
+}
+postfix_check() { # `postfix check`, once, and the exit hook that stops the instance
+  [ -z "${postfix_checked:-}" ] || return 0
+  "${asroot[@]}" chown postfix: "$pf/data"
+  "${asroot[@]}" "$postfix_cmd" -c "$pf/conf" check >"$pf/check.log" 2>&1 \
+    || { cat "$pf/check.log" >&2; postfix_fail "postfix check failed (see above)"; }
+  exit_hooks+=("postfix_stop")
+  postfix_checked=1
+}
+postfix_launch() { # starts the instance without waiting for it; sets $postfix_pid (the `postfix start-fg` child)
+  postfix_check
+  # start-fg: the master stays a child of this script (reaped here when it ends) instead of a daemon.
+  "${asroot[@]}" "$postfix_cmd" -c "$pf/conf" start-fg >"$pf/start.log" 2>&1 &
+  pids+=($!); postfix_pid=$!
+}
+postfix_start() { # postfix_launch, then until smtpd listens
+  postfix_launch
+  wait_port "$postfix_smtp" "$postfix_pid" Postfix "$pf/maillog"
+}
+
+# --- a private Dovecot on loopback: its own configuration, ports, users and Maildir under $tmp/dovecot -------
+# Nothing of /etc/dovecot is read (bench/imaptest writes its own, alike). Usage:
+#   dovecot_prepare PROTOCOLS USER PASSWORD   PROTOCOLS: "imap", "pop3" or "imap pop3"; sets $dv, $dovecot_version,
+#                       $dovecot_imap and/or $dovecot_pop3 (free ports), $dovecot_maildir (USER's Maildir, made
+#                       with cur/, new/ and tmp/, so that it can be filled with files), $mail_uid, $mail_gid
+#   dovecot_start       `dovecot -F` as this script's child, until it listens; `dovecot stop` on exit. Sets $dovecot_pid.
+#                       (dovecot_launch: the same without waiting)
+# Dovecot refuses mail access as root, so when this runs as root the mail belongs to the package's `dovecot`
+# user; otherwise everything runs as the current user. Needs Debian's dovecot-core (and -imapd / -pop3d).
+dovecot_install() { # PACKAGE...: apt-get install when /usr/sbin/dovecot or a protocol's binary is missing
+  local missing=() p sudo=()
+  for p in "$@"; do
+    case "$p" in
+      dovecot-imapd) [ -x /usr/lib/dovecot/imap ] || missing+=("$p") ;;
+      dovecot-pop3d) [ -x /usr/lib/dovecot/pop3 ] || missing+=("$p") ;;
+      *) [ -x /usr/sbin/dovecot ] || missing+=("$p") ;;
+    esac
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing Debian's ${missing[*]}..."
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  if ! "${sudo[@]}" apt-get install -y -q "${missing[@]}" >"$tmp/apt-dovecot.log" 2>&1; then
+    "${sudo[@]}" apt-get update -q >>"$tmp/apt-dovecot.log" 2>&1 || true
+    "${sudo[@]}" apt-get install -y -q "${missing[@]}" >>"$tmp/apt-dovecot.log" 2>&1 \
+      || { tail -20 "$tmp/apt-dovecot.log" >&2; die "could not install ${missing[*]}"; }
+  fi
+}
+dovecot_prepare() {
+  local protocols=$1 user=$2 password=$3 login_user internal_user p
+  local pkgs=(dovecot-core)
+  for p in $protocols; do pkgs+=("dovecot-${p}d"); done
+  dovecot_install "${pkgs[@]}"
+  dovecot_version=$(/usr/sbin/dovecot --version 2>/dev/null | awk '{ print $1 }')
+  chmod 755 "$tmp"  # Dovecot's unprivileged processes read their configuration and mail below it
+  dv="$tmp/dovecot"
+  mkdir -p "$dv/run" "$dv/state" "$dv/mail"
+  if [ "$(id -u)" -eq 0 ]; then
+    mail_user=dovecot; login_user=dovenull; internal_user=dovecot
+  else
+    mail_user=$(id -un); login_user=$mail_user; internal_user=$mail_user
+  fi
+  mail_uid=$(id -u "$mail_user"); mail_gid=$(id -g "$mail_user")
+  dovecot_maildir="$dv/mail/$user"
+  mkdir -p "$dovecot_maildir/cur" "$dovecot_maildir/new" "$dovecot_maildir/tmp"
+  chown -R "$mail_uid:$mail_gid" "$dv/mail"
+  printf '%s:{PLAIN}%s\n' "$user" "$password" >"$dv/users"
+  dovecot_imap=0; dovecot_pop3=0
+  case " $protocols " in *" imap "*) dovecot_imap=$(free_port) ;; esac
+  case " $protocols " in *" pop3 "*) dovecot_pop3=$(free_port) ;; esac
+  cat >"$dv/dovecot.conf" <<EOF
+# bench/$bench_name: a private Dovecot $dovecot_version on loopback, nothing of the system's configuration
+instance_name = pigeon-bench-dovecot-$$
+base_dir = $dv/run
+state_dir = $dv/state
+log_path = $dv/dovecot.log
+protocols = $protocols
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_internal_user = $internal_user
+default_internal_group = $(id -gn "$internal_user")
+default_login_user = $login_user
+first_valid_uid = $mail_uid
+last_valid_uid = $mail_uid
+mail_location = maildir:$dv/mail/%u
+mail_uid = $mail_uid
+mail_gid = $mail_gid
+namespace inbox {
+  inbox = yes
+  separator = /
+}
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $dv/users
+}
+userdb {
+  driver = static
+  args = uid=$mail_uid gid=$mail_gid home=$dv/mail/%u
+}
+service imap-login {
+  chroot =
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $dovecot_imap
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service pop3-login {
+  chroot =
+  inet_listener pop3 {
+    address = 127.0.0.1
+    port = $dovecot_pop3
+  }
+  inet_listener pop3s {
+    port = 0
+  }
+}
+service anvil {
+  chroot =
+}
+service stats {
+  inet_listener http {
+    port = 0
+  }
+}
+EOF
+  chmod -R a+rX "$dv/run" "$dv/state" "$dv/users" "$dv/dovecot.conf"
+}
+dovecot_launch() { # starts it without waiting; sets $dovecot_pid
+  /usr/sbin/dovecot -F -c "$dv/dovecot.conf" >>"$dv/stdout.log" 2>&1 &
+  pids+=($!); dovecot_pid=$!
+  [ -n "${dovecot_hooked:-}" ] || exit_hooks+=("/usr/sbin/dovecot -c '$dv/dovecot.conf' stop >/dev/null 2>&1")
+  dovecot_hooked=1
+}
+dovecot_start() { # dovecot_launch, then until it listens
+  local port=$dovecot_imap; [ "$port" = 0 ] && port=$dovecot_pop3
+  dovecot_launch
+  wait_port "$port" "$dovecot_pid" Dovecot "$dv/stdout.log"
 }
 
 # --- Pigeon: built by its launcher, then run from a snapshot -------------------------------------------
@@ -139,7 +376,11 @@ figure() {
   printf 'figure: %s | %s | %s | %s | %s | %s\n' "$name" "$unit" "$ours" "$peer" "$theirs" "$ratio"
   [ -z "${BENCH_FIGURES:-}" ] || printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$unit" "$ours" "$peer" "$theirs" "$ratio" >>"$BENCH_FIGURES"
 }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.1f", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { median_of 1 "$@"; }
+median_of() { # DIGITS VALUE...: the median, with DIGITS decimals
+  local digits=$1; shift
+  printf '%s\n' "$@" | sort -g | awk -v f="%.${digits}f" '{ v[NR] = $1 } END { if (NR % 2) printf f, v[(NR + 1) / 2]; else printf f, (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 java_version() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p' | head -n1; }
 fs_type() { df -PT "$1" 2>/dev/null | awk 'NR == 2 { print $2 }'; }
 
