@@ -74,6 +74,12 @@ S: Subject: message 2
 S:
 S: )
 S: a9 OK FETCH completed
+# a partial with an origin only runs to the end (RFC 9051 wants a length; Dovecot takes this too)
+C: a9b FETCH 2 (BODY.PEEK[1]<35>)
+S: * 2 FETCH (BODY[1]<35> {11}
+S: last line
+S: )
+S: a9b OK FETCH completed
 C: a10 FETCH 3 (ENVELOPE BODYSTRUCTURE)
 S: * 3 FETCH (ENVELOPE (NIL "message 3" ((NIL NIL "carol" "far.test")) ((NIL NIL "carol" "far.test")) ((NIL NIL "carol" "far.test")) ((NIL NIL "alice" "example.test")) NIL NIL NIL NIL) BODYSTRUCTURE ("TEXT" "PLAIN" ("CHARSET" "US-ASCII") NIL NIL "7BIT" 46 3 NIL NIL NIL NIL))
 S: a10 OK FETCH completed

@@ -1,6 +1,6 @@
 # SORT by FROM/TO/CC (RFC 5256 §3): the addr-mailbox of the first address structure, as ENVELOPE
 # gives it (for a group, the group name), encoded words decoded (as Dovecot decodes the header);
-# ties keep sequence order, also under REVERSE.
+# ties keep sequence order, also under REVERSE. DISPLAYFROM/DISPLAYTO (RFC 5957): the display name.
 @fixture accounts
 S: * OK [CAPABILITY *] Pigeon IMAP4rev2 ready
 C: a1 LOGIN alice@example.test secret
@@ -54,3 +54,13 @@ S: a8 OK SORT completed
 C: a9 SORT (TO REVERSE ARRIVAL) US-ASCII ALL
 S: * SORT 3 2 1
 S: a9 OK SORT completed
+# RFC 5957 SORT=DISPLAY: the display name, else the address: a@z, c@x (decoded), Zed; no To ties all
+C: a10 SORT (DISPLAYFROM) US-ASCII ALL
+S: * SORT 3 2 1
+S: a10 OK SORT completed
+C: a11 SORT (REVERSE DISPLAYFROM) US-ASCII ALL
+S: * SORT 1 2 3
+S: a11 OK SORT completed
+C: a12 SORT (DISPLAYTO) UTF-8 ALL
+S: * SORT 1 2 3
+S: a12 OK SORT completed

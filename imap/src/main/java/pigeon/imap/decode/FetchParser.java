@@ -180,8 +180,8 @@ final class FetchParser {
     private Optional<FetchItem.Partial> partial() throws SyntaxException {
         if (!c.tryChar('<')) return Optional.empty();
         long origin = c.number("partial", 0, Long.MAX_VALUE);
-        c.expect('.');
-        long length = c.number("partial", 1, Long.MAX_VALUE);
+        // RFC 9051 wants "<origin.length>"; "<origin>" (to the end) is taken as Dovecot takes it
+        long length = c.tryChar('.') ? c.number("partial", 1, Long.MAX_VALUE) : Long.MAX_VALUE;
         c.expect('>');
         return Optional.of(new FetchItem.Partial(origin, length));
     }

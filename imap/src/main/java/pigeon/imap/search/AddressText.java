@@ -43,4 +43,18 @@ final class AddressText {
         if (list == null || list.isEmpty() || list.getFirst().mailbox() == null) return "";
         return EncodedWords.decode(list.getFirst().mailbox());
     }
+
+    /**
+     * RFC 5957 §3: the display-name of the first address of the list, RFC 2047 words decoded, when it has a
+     * non-empty one; else its addr-spec ({@code mailbox@host}, decoded as {@link #firstMailbox}; a group's name
+     * for a group); empty when there is no address.
+     */
+    static String firstDisplay(List<Address> list) {
+        if (list == null || list.isEmpty() || list.getFirst().mailbox() == null) return "";
+        Address a = list.getFirst();
+        String name = a.name() == null ? "" : EncodedWords.decode(a.name()).strip();
+        if (!name.isEmpty()) return name;
+        if (a.isGroupStart() || a.host() == null) return EncodedWords.decode(a.mailbox());
+        return EncodedWords.decode(a.mailbox()) + "@" + a.host();
+    }
 }

@@ -46,6 +46,8 @@ public final class Sorter {
                 case FROM -> Collation.key(AddressText.firstMailbox(env.from()));
                 case TO -> Collation.key(AddressText.firstMailbox(env.to()));
                 case CC -> Collation.key(AddressText.firstMailbox(env.cc()));
+                case DISPLAYFROM -> Collation.key(AddressText.firstDisplay(env.from()));
+                case DISPLAYTO -> Collation.key(AddressText.firstDisplay(env.to()));
             };
         }
         return keys;

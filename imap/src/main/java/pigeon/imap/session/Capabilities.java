@@ -13,7 +13,7 @@ public final class Capabilities {
     /** Announced before and after login. */
     static final List<String> COMMON = List.of("IMAP4rev1", "IMAP4rev2", "LITERAL+", "SASL-IR", "ID", "ENABLE", "IDLE",
             "NAMESPACE", "UNSELECT", "UIDPLUS", "MULTIAPPEND", "CATENATE", "BINARY", "MOVE", "SPECIAL-USE", "CHILDREN", "LIST-EXTENDED", "LIST-STATUS",
-            "STATUS=SIZE", "ESEARCH", "ESORT", "CONTEXT=SEARCH", "CONTEXT=SORT", "PARTIAL", "SEARCHRES", "WITHIN", "CONDSTORE", "QRESYNC", "UTF8=ACCEPT", "SORT", "THREAD=REFERENCES",
+            "STATUS=SIZE", "ESEARCH", "ESORT", "CONTEXT=SEARCH", "CONTEXT=SORT", "PARTIAL", "SEARCHRES", "WITHIN", "CONDSTORE", "QRESYNC", "UTF8=ACCEPT", "SORT", "SORT=DISPLAY", "THREAD=REFERENCES",
             "THREAD=ORDEREDSUBJECT");
 
     /** What ENABLE can turn on (RFC 5161), by name as the parser upper-cases it. */
