@@ -33,7 +33,9 @@
 //         With --pushes K, before "ready", K times: one message to U by SMTP on --smtp-port, and the time
 //         from its final 250 to "* n EXISTS" on every idler: "push=k heard=... median_ms=... p99_ms=...".
 //         With --deliver-command instead, each message goes to `sh -c CMD` on its standard input (a local
-//         delivery program, e.g. dovecot-lda) and the time is taken from that program's exit.
+//         delivery program, e.g. dovecot-lda) and the time is taken from that program's exit. The next
+//         delivery follows a second after every idler heard this one, or after --push-wait-seconds (60);
+//         which deliveries an idler has heard is read from the EXISTS count (base + k: push k).
 //   sample --messages N | --message I
 //         Sizes and shapes of the generated messages 0..N-1, or message I itself, on stdout.
 //
@@ -85,7 +87,7 @@ public final class ImapLoad {
                    java ImapLoad.java mixed --server NAME=PORT... --user U --password W [--clients 20] [--seconds 20]
                                             [--rounds 3] [--warmup-seconds 10]
                    java ImapLoad.java idle  --port P --user U --password W --connections N [--setup-concurrency 16] [--hold-file F]
-                                            [--pushes K (--smtp-port P | --deliver-command CMD)]
+                                            [--pushes K (--smtp-port P | --deliver-command CMD) [--push-wait-seconds 60]]
                    java ImapLoad.java sample --messages N | --message I
                    common: [--host 127.0.0.1] [--seed 1] [--timeout-seconds 300]""";
 
@@ -446,8 +448,12 @@ public final class ImapLoad {
         Path hold = o.values.containsKey("--hold-file") ? Path.of(o.values.get("--hold-file")) : null;
         int pushes = o.number("--pushes", 0), smtpPort = o.number("--smtp-port", 0);
         String deliver = o.get("--deliver-command", null);
+        int pushWait = Math.max(1, o.number("--push-wait-seconds", 60));
         if (pushes > 0 && smtpPort <= 0 && deliver == null) throw new IllegalArgumentException("--pushes needs --smtp-port or --deliver-command");
         long[][] arrived = new long[pushes][connections];  // nanoTime of "* n EXISTS" per push and connection, 0 if none
+        int[] base = new int[connections];  // EXISTS at SELECT
+        java.util.concurrent.atomic.AtomicIntegerArray heardBy = new java.util.concurrent.atomic.AtomicIntegerArray(connections);  // pushes heard
+        Conn[] open = new Conn[connections];
         AtomicInteger[] heard = new AtomicInteger[pushes];
         for (int p = 0; p < pushes; p++) heard[p] = new AtomicInteger();
         AtomicInteger idling = new AtomicInteger(), failed = new AtomicInteger(), stillIdling = new AtomicInteger();
@@ -465,10 +471,10 @@ public final class ImapLoad {
                     try {
                         setupSlots.acquire();
                         try {
-                            c = new Conn(host, port, 2048);
+                            c = open[index] = new Conn(host, port, 2048);
                             c.greeting();
                             c.ok("LOGIN", c.command("LOGIN " + quote(user) + " " + quote(password), null));
-                            c.select("INBOX");
+                            base[index] = c.select("INBOX");
                             c.writeLine("i IDLE");
                             c.flush();
                             while (true) {  // "+ idling" (Pigeon), "+ OK" (GreenMail): any continuation
@@ -483,10 +489,18 @@ public final class ImapLoad {
                             settled.incrementAndGet();
                         }
                         c.socket.setSoTimeout(0);  // waits for as long as the pushes and the hold take
-                        for (int p = 0; p < pushes; p++) {  // each push is one delivery: one "* n EXISTS"
-                            do c.read(); while (!c.text().endsWith(" EXISTS"));
-                            arrived[p][index] = System.nanoTime();
-                            heard[p].incrementAndGet();
+                        // Push p (from 0) is message base + p + 1: "* n EXISTS" tells which have arrived. A server
+                        // that is late may announce two at once (one EXISTS for both): both arrived then.
+                        for (int got = 0; got < pushes; ) {
+                            c.read();
+                            int n = c.untaggedNumber("EXISTS");
+                            if (n < 0) continue;
+                            long now = System.nanoTime();
+                            for (; got < Math.min(pushes, n - base[index]); got++) {
+                                arrived[got][index] = now;
+                                heard[got].incrementAndGet();
+                            }
+                            heardBy.set(index, got);
                         }
                         release.await();
                         c.socket.setSoTimeout(60_000);
@@ -518,13 +532,17 @@ public final class ImapLoad {
             System.out.printf(Locale.ROOT, "idling=%d%nfailed=%d%nseconds=%.3f%n", idling.get(), failed.get(), elapsed);
             for (Map.Entry<String, AtomicInteger> e : new TreeMap<>(errors).entrySet())
                 System.out.println("error=" + e.getValue().get() + " x " + e.getKey());
+            // Each delivery once every idler has heard the one before (or PUSH_WAIT passed), then a second.
+            long[] sent = new long[pushes];
             for (int p = 0; p < pushes; p++) {
                 Thread.sleep(1000);  // let the previous push's sessions go back to waiting
-                long sent = deliver != null ? commandSend(deliver, user, "push " + (p + 1)) : smtpSend(host, smtpPort, user, "push " + (p + 1));
-                long deadline = System.nanoTime() + 60_000_000_000L;
+                sent[p] = deliver != null ? commandSend(deliver, user, "push " + (p + 1)) : smtpSend(host, smtpPort, user, "push " + (p + 1));
+                long deadline = System.nanoTime() + pushWait * 1_000_000_000L;
                 while (heard[p].get() < idling.get() && System.nanoTime() < deadline) Thread.sleep(5);
+            }
+            for (int p = 0; p < pushes; p++) {  // an idler that heard push p late, while a later one was waited for, counts
                 List<Double> ms = new ArrayList<>();
-                for (long t : arrived[p]) if (t != 0) ms.add(Math.max(0, t - sent) / 1e6);
+                for (long t : arrived[p]) if (t != 0) ms.add(Math.max(0, t - sent[p]) / 1e6);
                 Collections.sort(ms);
                 System.out.printf(Locale.ROOT, "push=%d heard=%d of %d median_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", p + 1, ms.size(), idling.get(),
                         percentile(ms, 50), percentile(ms, 99), ms.isEmpty() ? -1 : ms.getLast());
@@ -532,6 +550,8 @@ public final class ImapLoad {
             System.out.println("ready");
             System.out.flush();
             if (hold != null) while (!Files.exists(hold)) Thread.sleep(100);
+            // a connection still waiting for a delivery's EXISTS would wait for ever: closing it ends its read
+            for (int i = 0; i < connections; i++) if (heardBy.get(i) < pushes && open[i] != null) open[i].close();
             release.countDown();
         }
         System.out.printf("still-idling=%d%n", stillIdling.get());
