@@ -5,7 +5,7 @@
 @fixture accounts
 S: * OK [CAPABILITY *] Pigeon IMAP4rev2 ready
 C: a1 LOGIN alice@example.test secret
-S: a1 OK [CAPABILITY * MULTIAPPEND BINARY *] Logged in
+S: a1 OK [CAPABILITY * MULTIAPPEND CATENATE BINARY *] Logged in
 C: a2 APPEND INBOX {225+}
 C: Subject: b
 C: Content-Type: multipart/mixed; boundary=x

@@ -91,23 +91,29 @@ public sealed interface ImapCommand {
     }
     /**
      * One message of an APPEND (RFC 3502 {@code append-message}): the first is in {@link Append}, the
-     * ones after it come from {@link MessageLiteral#next()}.
+     * ones after it come from {@link AppendData#next()}.
      */
-    record AppendMessage(java.util.List<Flag> flags, Optional<OffsetDateTime> date, boolean utf8, MessageLiteral message) {
+    record AppendMessage(java.util.List<Flag> flags, Optional<OffsetDateTime> date, boolean utf8, AppendData data) {
         public AppendMessage { flags = java.util.List.copyOf(flags); }
     }
 
     /**
      * @param date    the internal date to give the message, if the client named one
      * @param utf8    RFC 6855 §4 {@code UTF8 (~{n})}: the message may contain UTF-8 headers
-     * @param message the message octets, still on the wire: see {@link MessageLiteral}
+     * @param data    the message octets (or RFC 4469 CATENATE parts), still on the wire: see {@link MessageLiteral}
      */
     record Append(String tag, String mailbox, java.util.List<Flag> flags, Optional<OffsetDateTime> date, boolean utf8,
-                  MessageLiteral message) implements ImapCommand {
+                  AppendData data) implements ImapCommand {
         public Append { flags = java.util.List.copyOf(flags); }
 
-        /** The first message; more may follow through {@link MessageLiteral#next()} (MULTIAPPEND). */
-        public AppendMessage first() { return new AppendMessage(flags, date, utf8, message); }
+        /** The first message; more may follow through {@link AppendData#next()} (MULTIAPPEND). */
+        public AppendMessage first() { return new AppendMessage(flags, date, utf8, data); }
+
+        /** The first message's literal, when it is one (not a CATENATE). */
+        public MessageLiteral literal() {
+            if (data instanceof MessageLiteral l) return l;
+            throw new IllegalStateException("a CATENATE, not a message literal");
+        }
     }
     /** RFC 2177. The session then reads lines until {@code DONE}. */
     record Idle(String tag) implements ImapCommand {}

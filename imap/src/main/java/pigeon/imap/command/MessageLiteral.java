@@ -2,7 +2,6 @@ package pigeon.imap.command;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 
 /**
  * APPEND's message: a literal that is still on the wire when the command is handed over, so that
@@ -16,8 +15,11 @@ import java.util.Optional;
  * {@code tag BAD text}. So a handler that reads to the end before it commits never stores a message
  * from a malformed command. Closing the stream early is allowed; the reader skips what is left.
  */
-public interface MessageLiteral {
-    /** The octet count the client announced (within the configured maximum message size). */
+public non-sealed interface MessageLiteral extends AppendData {
+    /**
+     * The octet count the client announced: for an APPEND's message literal within the configured maximum
+     * message size; a CATENATE TEXT part's size is the handler's to check, against the whole message's.
+     */
     long size();
 
     /** {@code {n}}: the client waits for a continuation, which {@link #open()} sends. */
@@ -31,15 +33,4 @@ public interface MessageLiteral {
      * {@link #size()} octets. May be called once.
      */
     InputStream open() throws IOException;
-
-    /**
-     * RFC 3502 MULTIAPPEND: once this literal was read to its end, the next message of the same APPEND
-     * ({@code SP [flag-list SP] [date-time SP] literal}), parsed from what follows on the wire; empty when
-     * the command ended there. Its literal is the next one on the wire, under the same contract.
-     *
-     * @throws MessageLiteralException when what follows breaks the grammar or a limit (the reader skips
-     *     the rest of the command)
-     * @throws IllegalStateException before this literal was read to its end
-     */
-    Optional<ImapCommand.AppendMessage> next() throws IOException;
 }

@@ -10,8 +10,9 @@ import pigeon.imap.command.ImapCommand;
 /**
  * APPEND (RFC 9051 §6.3.12, RFC 3502 MULTIAPPEND): {@code APPEND SP mailbox 1*(SP [flag-list SP]
  * [date-time SP] literal)}, a literal also as RFC 6855 §4's {@code UTF8 (~{n})} or a literal8 (RFC
- * 3516). Parsing stops at each message literal's announcement: the message stays on the wire for the
- * handler ({@link PendingMessage}), which asks for the next one once it has read a message.
+ * 3516), or RFC 4469's {@code CATENATE (…)} in its place. Parsing stops at each message literal's
+ * announcement: the message stays on the wire for the handler ({@link PendingMessage},
+ * {@link PendingCatenation}), which asks for the next one once it has read a message.
  */
 final class AppendParser {
     private final Cursor c;
@@ -27,10 +28,10 @@ final class AppendParser {
         String mailbox = c.astring("mailbox name");
         c.sp();
         ImapCommand.AppendMessage m = message();
-        return new ImapCommand.Append(tag, mailbox, m.flags(), m.date(), m.utf8(), m.message());
+        return new ImapCommand.Append(tag, mailbox, m.flags(), m.date(), m.utf8(), m.data());
     }
 
-    /** {@code [flag-list SP] [date-time SP] literal}, from the cursor's position; the literal is left on the wire. */
+    /** {@code [flag-list SP] [date-time SP] (literal / CATENATE …)}, from the cursor's position; the literal is left on the wire. */
     ImapCommand.AppendMessage message() throws SyntaxException, IOException {
         List<Flag> flags = List.of();
         if (c.peek() == '(') {
@@ -41,6 +42,11 @@ final class AppendParser {
         if (c.peek() == '"') {
             date = Optional.of(c.dateTime());
             c.sp();
+        }
+        if (c.tryKeyword("CATENATE")) {
+            c.sp();
+            c.expect('(');
+            return new ImapCommand.AppendMessage(flags, date, false, new PendingCatenation(c, continuation, this::message));
         }
         boolean utf8 = c.tryKeyword("UTF8");
         if (utf8) {

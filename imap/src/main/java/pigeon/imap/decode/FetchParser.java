@@ -97,6 +97,26 @@ final class FetchParser {
         };
     }
 
+    /**
+     * A {@code section-spec} on its own, as an IMAP URL's {@code ;SECTION=} carries it (RFC 5092 §9, once
+     * %-decoded), parsed as FETCH parses it between the brackets.
+     *
+     * @throws IllegalArgumentException when it is not one (or holds a literal)
+     */
+    static Section section(String spec) {
+        byte[] line = ("[" + spec + "]\r\n").getBytes(StandardCharsets.UTF_8);
+        LineInput input = new LineInput(new java.io.ByteArrayInputStream(line), line.length);
+        Cursor c = new Cursor(input, ImapLimits.DEFAULTS, () -> { throw new IOException("a literal in a URL's section"); });
+        try {
+            if (!input.read() || input.overlong) throw new IllegalArgumentException("invalid section");
+            Section section = new FetchParser(c).section();
+            c.end();
+            return section;
+        } catch (SyntaxException | IOException e) {
+            throw new IllegalArgumentException("invalid section: " + spec);
+        }
+    }
+
     /** {@code "[" [section-spec] "]"}: section-msgtext, or a part path optionally followed by section-text. */
     private Section section() throws SyntaxException, IOException {
         c.expect('[');

@@ -39,7 +39,7 @@ public final class ImapReader {
     private final LineInput input;
     private final Cursor cursor;
     private final CommandParser parser;
-    private PendingMessage pending;
+    private Pending pending;
 
     /**
      * @param in           the client's octets; read one at a time, so it should be buffered
@@ -86,7 +86,7 @@ public final class ImapReader {
             if (!cursor.tryChar(' ') || cursor.atEnd()) throw SyntaxException.general("Missing command");
             if (!Cursor.isAtomChar(cursor.peek())) throw SyntaxException.general("Invalid command name");
             ImapCommand command = parser.parse(tag, cursor.keyword("command name"));
-            if (command instanceof ImapCommand.Append append) pending = (PendingMessage) append.message();
+            if (command instanceof ImapCommand.Append append) pending = (Pending) append.data();
             else cursor.end();
             return new ReadResult.Parsed(command);
         } catch (SyntaxException e) {
@@ -123,7 +123,7 @@ public final class ImapReader {
      */
     private boolean finishPending() throws IOException {
         if (pending != null) {
-            PendingMessage p = pending;
+            Pending p = pending;
             pending = null;
             try {
                 p.finish();

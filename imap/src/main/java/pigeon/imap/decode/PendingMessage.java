@@ -15,8 +15,11 @@ import pigeon.imap.command.MessageLiteralException;
  * message follows (RFC 3502 MULTIAPPEND), which {@link #next()} parses. The reader calls
  * {@link #finish()} before the next command, which skips whatever the handler left unread, the
  * messages it never asked for included.
+ *
+ * <p>A CATENATE TEXT part ({@link #part}) is a literal in the middle of a command: nothing is checked
+ * after it, the rest of the line being the catenation's to parse ({@link PendingCatenation}).
  */
-final class PendingMessage implements MessageLiteral {
+final class PendingMessage implements MessageLiteral, Pending {
     private enum State { NEW, OPEN, DONE }
 
     /** Parses the next message from the segment after this literal (the parser's side of {@link #next()}). */
@@ -36,7 +39,9 @@ final class PendingMessage implements MessageLiteral {
     /** A space followed the literal: another message of the same APPEND is on the wire. */
     private boolean continues;
     /** The message {@link #next()} handed out; it is finished after this one. */
-    private PendingMessage successor;
+    private Pending successor;
+    /** A synchronising literal that was never opened was skipped: the client sent nothing after its announcement. */
+    private boolean clientStopped;
 
     PendingMessage(LineInput input, Continuation continuation, Cursor.Marker marker, String trailer, long maxDiscard,
                    NextMessage nextMessage) {
@@ -48,6 +53,19 @@ final class PendingMessage implements MessageLiteral {
         this.nextMessage = nextMessage;
         this.remaining = marker.size();
     }
+
+    /** A CATENATE TEXT part: the rest of the command, after the literal, is the caller's. */
+    static PendingMessage part(LineInput input, Continuation continuation, Cursor.Marker marker, long maxDiscard) {
+        return new PendingMessage(input, continuation, marker, "", maxDiscard, null);
+    }
+
+    private boolean isPart() { return nextMessage == null; }
+
+    /** Read to its end, or skipped by {@link #finish()}. */
+    boolean done() { return state == State.DONE; }
+
+    /** After {@link #finish()}: the literal was synchronising and never invited, so the command ended at its announcement. */
+    boolean clientStopped() { return clientStopped; }
 
     @Override public long size() { return marker.size(); }
     @Override public boolean synchronizing() { return !marker.nonSync(); }
@@ -62,10 +80,11 @@ final class PendingMessage implements MessageLiteral {
 
     @Override public Optional<ImapCommand.AppendMessage> next() throws IOException {
         if (state != State.DONE) throw new IllegalStateException("the message literal was not read to its end");
+        if (isPart()) throw new IllegalStateException("a CATENATE part: the catenation goes on");
         if (!continues || successor != null) return Optional.empty();
         try {
             ImapCommand.AppendMessage m = nextMessage.parse();
-            successor = (PendingMessage) m.message();
+            successor = (Pending) m.data();
             return Optional.of(m);
         } catch (SyntaxException e) {
             continues = false;
@@ -75,13 +94,17 @@ final class PendingMessage implements MessageLiteral {
     }
 
     /** Called by the reader before it reads on: skips the unread rest, if the client is sending it. */
-    void finish() throws IOException {
+    @Override public void finish() throws IOException {
         if (state != State.DONE) {
             boolean invited = state == State.OPEN || !synchronizing();
             state = State.DONE;
-            if (!invited) return;  // a synchronising literal never opened: the client sent nothing more
+            if (!invited) {  // a synchronising literal never opened: the client sent nothing more
+                clientStopped = true;
+                return;
+            }
             input.skip(remaining);
             remaining = 0;
+            if (isPart()) return;
             try {
                 checkTrailer();
             } catch (MessageLiteralException e) {
@@ -100,7 +123,7 @@ final class PendingMessage implements MessageLiteral {
     private void end() throws IOException {
         if (state != State.OPEN) return;
         state = State.DONE;
-        checkTrailer();
+        if (!isPart()) checkTrailer();
     }
 
     /**

@@ -229,6 +229,27 @@ public final class FetchResponder {
     }
 
     private static Data sectionData(MessageView m, MessageDescription d, Section section) throws IOException {
+        return find(m, d, section).orElse(Data.EMPTY);
+    }
+
+    /**
+     * The octets {@code BODY[section]<partial>} answers with, as a stream; empty when the part path names
+     * no part of the message (FETCH answers an empty string there). For CATENATE's URL parts (RFC 4469),
+     * so that they are what a FETCH of the same section gives.
+     */
+    public static Optional<InputStream> sectionOctets(MessageView m, Section section, Optional<FetchItem.Partial> partial)
+            throws IOException {
+        MessageDescription d = section.part().isEmpty() && section.text() == Section.Text.FULL ? null : m.description();
+        Optional<Data> found = find(m, d, section);
+        if (found.isEmpty()) return Optional.empty();
+        Data data = found.get();
+        long[] slice = slice(data.length(), partial);
+        if (data.selected() != null)
+            return Optional.of(new java.io.ByteArrayInputStream(data.selected(), (int) slice[0], (int) slice[1]));
+        return Optional.of(slice[1] == 0 ? InputStream.nullInputStream() : m.open(data.offset() + slice[0], slice[1]));
+    }
+
+    private static Optional<Data> find(MessageView m, MessageDescription d, Section section) throws IOException {
         int[] path = section.part().stream().mapToInt(Integer::intValue).toArray();
         Optional<Range> range = switch (section.text()) {
             // the whole message is exactly RFC822.SIZE octets, final CRLF included
@@ -237,16 +258,16 @@ public final class FetchResponder {
             case TEXT -> d.text(path);
             case MIME -> d.mime(path);
         };
-        if (range.isEmpty()) return Data.EMPTY;
+        if (range.isEmpty()) return Optional.empty();
         Range r = range.get();
         if (section.text() == Section.Text.HEADER_FIELDS || section.text() == Section.Text.HEADER_FIELDS_NOT) {
             try (InputStream in = new BufferedInputStream(m.open(r.offset(), r.length()))) {
                 byte[] selected = HeaderSubset.select(in, section.headerFields(),
                         section.text() == Section.Text.HEADER_FIELDS_NOT);
-                return new Data(selected, 0, selected.length);
+                return Optional.of(new Data(selected, 0, selected.length));
             }
         }
-        return new Data(null, r.offset(), r.length());
+        return Optional.of(new Data(null, r.offset(), r.length()));
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class Capabilities {
     /** Announced before and after login. */
     static final List<String> COMMON = List.of("IMAP4rev1", "IMAP4rev2", "LITERAL+", "SASL-IR", "ID", "ENABLE", "IDLE",
-            "NAMESPACE", "UNSELECT", "UIDPLUS", "MULTIAPPEND", "BINARY", "MOVE", "SPECIAL-USE", "CHILDREN", "LIST-EXTENDED", "LIST-STATUS",
+            "NAMESPACE", "UNSELECT", "UIDPLUS", "MULTIAPPEND", "CATENATE", "BINARY", "MOVE", "SPECIAL-USE", "CHILDREN", "LIST-EXTENDED", "LIST-STATUS",
             "STATUS=SIZE", "ESEARCH", "ESORT", "CONTEXT=SEARCH", "CONTEXT=SORT", "PARTIAL", "SEARCHRES", "WITHIN", "CONDSTORE", "QRESYNC", "UTF8=ACCEPT", "SORT", "THREAD=REFERENCES",
             "THREAD=ORDEREDSUBJECT");
 

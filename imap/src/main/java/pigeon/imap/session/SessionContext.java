@@ -1,13 +1,19 @@
 package pigeon.imap.session;
 
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import pigeon.imap.command.MailboxNames;
 import pigeon.imap.decode.ImapReader;
+import pigeon.imap.encode.Flags;
 import pigeon.imap.encode.ResponseWriter;
+import pigeon.imap.message.MessageView;
 import pigeon.imap.mime.ImapStrings;
 import pigeon.imap.session.Capabilities.Extension;
 import pigeon.protocol.net.Connection;
+import pigeon.store.Mailboxes;
+import pigeon.store.MessageEntry;
 
 /**
  * What a handler needs of its connection besides the state: the shared services, the output, the
@@ -79,5 +85,18 @@ public final class SessionContext {
     /** A store name as the client reads it: a quoted string, in modified UTF-7 unless UTF-8 is on. */
     public String encodeName(String name) {
         return utf8() ? ImapStrings.string(name, true) : ImapStrings.quoted(MailboxNames.encodeUtf7(name));
+    }
+
+    /**
+     * A message of one of the account's mailboxes by UID, read from the store, not from a session's view
+     * (CATENATE's URL parts, RFC 4469); empty if the mailbox has no such UID. Its sequence number is 0.
+     */
+    public Optional<MessageView> storedMessage(long mailboxId, long uid) {
+        Mailboxes store = services.mailboxes();
+        List<MessageEntry> found = store.entries(mailboxId, List.of(uid));
+        if (found.isEmpty()) return Optional.empty();
+        MessageEntry e = found.getFirst();
+        return Optional.of(new StoredMessage(0, e.uid(), e.modSeq(), Flags.names(e.flags(), e.keywords(), false), e.internalDate(),
+                e.size(), e.messageId(), new DescriptionLoader(store, List.of(e.messageId())), store));
     }
 }

@@ -89,7 +89,7 @@ class ClientSessionsTest {
         Append append = (Append) nextCommand(r);
         assertEquals("Sent", append.mailbox());
         assertEquals(List.of(Flag.SEEN), append.flags());
-        assertEquals(sent, new String(append.message().open().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(sent, new String(append.literal().open().readAllBytes(), StandardCharsets.UTF_8));
         assertEquals(SequenceSet.single(9), ((Fetch) nextCommand(r)).set());
         assertEquals(new Status("26", "Sent", List.of(StatusItem.UIDNEXT, StatusItem.MESSAGES, StatusItem.UNSEEN, StatusItem.RECENT)), nextCommand(r));
         assertEquals(new Authenticate("27", "PLAIN", Optional.empty()), nextCommand(r));
@@ -126,7 +126,7 @@ class ClientSessionsTest {
         assertEquals(new UidExpunge("8", SequenceSet.single(5)), nextCommand(r));
         Append a = (Append) nextCommand(r);
         assertTrue(a.date().isPresent());
-        assertEquals(msg, new String(a.message().open().readAllBytes(), StandardCharsets.US_ASCII));
+        assertEquals(msg, new String(a.literal().open().readAllBytes(), StandardCharsets.US_ASCII));
         assertInstanceOf(Fetch.class, nextCommand(r));
         assertEquals(OptionalLong.of(5), ((Fetch) nextCommand(r)).changedSince());
         assertEquals(new Logout("12"), nextCommand(r));

@@ -28,7 +28,7 @@ class EdgeCasesTest {
         Append a = (Append) nextCommand(r);
         assertEquals("Draft", a.mailbox());
         assertEquals(1, wire.continuations);
-        assertEquals("abc", new String(a.message().open().readAllBytes(), StandardCharsets.US_ASCII));
+        assertEquals("abc", new String(a.literal().open().readAllBytes(), StandardCharsets.US_ASCII));
         assertEquals(2, wire.continuations);
         assertEquals(new Noop("b"), nextCommand(r));
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import pigeon.imap.command.Flag;
 import pigeon.imap.command.ImapCommand;
 import pigeon.imap.command.ImapCommand.Append;
+import pigeon.imap.command.MessageLiteral;
 import pigeon.imap.command.ImapCommand.Login;
 import pigeon.imap.command.ImapCommand.Noop;
 import pigeon.imap.command.MessageLiteralException;
@@ -53,10 +54,10 @@ class LiteralTest {
         assertEquals("Sent", a.mailbox());
         assertEquals(List.of(Flag.SEEN), a.flags());
         assertEquals(Optional.empty(), a.date());
-        assertEquals(message.length(), a.message().size());
-        assertFalse(a.message().synchronizing());
+        assertEquals(message.length(), a.literal().size());
+        assertFalse(a.literal().synchronizing());
         assertTrue(wire.unread() > message.length(), "the parser has not read the message");
-        try (InputStream in = a.message().open()) {
+        try (InputStream in = a.literal().open()) {
             assertEquals(message, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         assertEquals(0, wire.continuations);
@@ -70,11 +71,11 @@ class LiteralTest {
         assertEquals(0, wire.continuations, "nothing invited until the handler opens the message");
         assertEquals(Optional.of(OffsetDateTime.of(2024, 7, 7, 2, 44, 25, 0, ZoneOffset.ofHours(-7))), a.date());
         assertEquals(List.of(Flag.SEEN, Flag.DRAFT), a.flags());
-        byte[] got = a.message().open().readAllBytes();
+        byte[] got = a.literal().open().readAllBytes();
         assertEquals(1, wire.continuations);
         assertArrayEquals("hello world".getBytes(StandardCharsets.US_ASCII), got);
         assertEquals(new Noop("b"), nextCommand(r));
-        assertThrows(IllegalStateException.class, () -> a.message().open(), "opened once");
+        assertThrows(IllegalStateException.class, () -> a.literal().open(), "opened once");
     }
 
     @Test void refusedSynchronisingAppendIsNeverInvited() {
@@ -91,7 +92,7 @@ class LiteralTest {
         ImapReader r = Parse.reader(wire);
         assertInstanceOf(Append.class, nextCommand(r));
         Append b = (Append) nextCommand(r);
-        assertEquals('h', b.message().open().read());
+        assertEquals('h', b.literal().open().read());
         assertEquals(new Noop("c"), nextCommand(r));
     }
 
@@ -102,8 +103,8 @@ class LiteralTest {
         ImapReader r = Parse.reader(wire);
         Append a = (Append) nextCommand(r);
         assertTrue(a.utf8());
-        assertTrue(a.message().binary());
-        assertArrayEquals(msg, a.message().open().readAllBytes());
+        assertTrue(a.literal().binary());
+        assertArrayEquals(msg, a.literal().open().readAllBytes());
         assertEquals(new Noop("b"), nextCommand(r));
     }
 
@@ -111,7 +112,7 @@ class LiteralTest {
         Wire wire = new Wire("a APPEND INBOX {3+}\r\na\u0000b\r\nb NOOP\r\n");
         ImapReader r = Parse.reader(wire);
         Append a = (Append) nextCommand(r);
-        MessageLiteralException e = assertThrows(MessageLiteralException.class, () -> a.message().open().readAllBytes());
+        MessageLiteralException e = assertThrows(MessageLiteralException.class, () -> a.literal().open().readAllBytes());
         assertEquals("APPEND: NUL octet in the message (allowed in a literal8 only)", e.getMessage());
         assertEquals(new Noop("b"), nextCommand(r));
     }
@@ -121,12 +122,12 @@ class LiteralTest {
         Wire wire = new Wire("a APPEND INBOX {5+}\r\nhello (\\Seen) {5+}\r\nworld\r\nb NOOP\r\n");
         ImapReader r = Parse.reader(wire);
         Append a = (Append) nextCommand(r);
-        InputStream in = a.message().open();
+        InputStream in = a.literal().open();
         assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), in.readAllBytes());
-        ImapCommand.AppendMessage second = a.message().next().orElseThrow();
+        ImapCommand.AppendMessage second = a.literal().next().orElseThrow();
         assertEquals(List.of(Flag.SEEN), second.flags());
-        assertArrayEquals("world".getBytes(StandardCharsets.US_ASCII), second.message().open().readAllBytes());
-        assertTrue(second.message().next().isEmpty());
+        assertArrayEquals("world".getBytes(StandardCharsets.US_ASCII), ((MessageLiteral) second.data()).open().readAllBytes());
+        assertTrue(((MessageLiteral) second.data()).next().isEmpty());
         assertEquals(new Noop("b"), nextCommand(r));
     }
 
@@ -134,8 +135,8 @@ class LiteralTest {
         Wire wire = new Wire("a APPEND INBOX {5+}\r\nhello junk {5+}\r\nworld\r\nb NOOP\r\n");
         ImapReader r = Parse.reader(wire);
         Append a = (Append) nextCommand(r);
-        assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), a.message().open().readAllBytes());
-        MessageLiteralException e = assertThrows(MessageLiteralException.class, () -> a.message().next());
+        assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), a.literal().open().readAllBytes());
+        MessageLiteralException e = assertThrows(MessageLiteralException.class, () -> a.literal().next());
         assertEquals("APPEND: invalid message literal", e.getMessage());
         assertEquals(new Noop("b"), nextCommand(r), "the rest of the command, its literal included, is skipped");
     }
@@ -151,7 +152,7 @@ class LiteralTest {
         Wire wire = new Wire("a APPEND INBOX {5+}\r\nhello!\r\nb NOOP\r\n");
         ImapReader r = Parse.reader(wire);
         Append a = (Append) nextCommand(r);
-        InputStream in = a.message().open();
+        InputStream in = a.literal().open();
         assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), in.readNBytes(5));
         MessageLiteralException e = assertThrows(MessageLiteralException.class, in::read);
         assertEquals("APPEND: expected end of line after the message", e.getMessage());
@@ -162,7 +163,7 @@ class LiteralTest {
         Wire wire = new Wire("a APPEND INBOX UTF8 (~{2+}\r\nhi\r\nb NOOP\r\n");
         ImapReader r = Parse.reader(wire);
         Append a = (Append) nextCommand(r);
-        MessageLiteralException e = assertThrows(MessageLiteralException.class, () -> a.message().open().readAllBytes());
+        MessageLiteralException e = assertThrows(MessageLiteralException.class, () -> a.literal().open().readAllBytes());
         assertEquals("APPEND: expected ')' after the message", e.getMessage());
         assertEquals(new Noop("b"), nextCommand(r));
     }
