@@ -8,11 +8,15 @@
 //         server offers LITERAL+). With --accounts K and a U containing %d: the same into each of the K
 //         accounts U(%d = 1..K), all at once. Prints appended=, bytes=, elapsed=.
 //   fetch --server NAME=PORT ... --user U --password W [--rounds 5] [--warmup 2] [--expect N]
-//         One connection per server, LOGIN and SELECT INBOX once; then, per round, `UID FETCH 1:* (FLAGS)`
-//         and `FETCH 1:* (ENVELOPE BODYSTRUCTURE)` on each server in turn (the servers alternate).
+//         [--commands select,flags,envelope,search-header,search-body] [--header-word Lisbon] [--body-word Quentin]
+//         One connection per server, LOGIN and SELECT INBOX once; then, per round, each command on each
+//         server in turn (the servers alternate): select `SELECT INBOX` (again), flags `UID FETCH 1:* (FLAGS)`,
+//         envelope `FETCH 1:* (ENVELOPE)`, envelope-bodystructure `FETCH 1:* (ENVELOPE BODYSTRUCTURE)`,
+//         search-header `UID SEARCH HEADER SUBJECT word`, search-body `UID SEARCH BODY word`.
 //         Each is timed from sending the command to reading its tagged OK; every response is read
-//         whole (literals included) and the untagged FETCH responses are counted: there must be one
-//         per message. Prints one "result" line per timing; warm-up rounds have round=0.
+//         whole (literals included). A FETCH must give one untagged FETCH per message, a SELECT the
+//         EXISTS of the first; a search's hits (UIDs in * SEARCH) are printed. One "result" line per
+//         timing; warm-up rounds have round=0.
 //   mixed --server NAME=PORT ... --user U --password W [--clients 20] [--seconds 20] [--rounds 3]
 //         [--warmup-seconds 10]
 //         Per round and server in turn: CLIENTS sessions log in (not timed; session i as U with %d
@@ -21,13 +25,17 @@
 //         UID STORE the message it appended last time +FLAGS (\Deleted) and EXPUNGE; APPEND a new one.
 //         Commands whose tagged OK arrives within the window are counted. Prints "result" lines.
 //   idle  --port P --user U --password W --connections N [--setup-concurrency 16] [--hold-file F]
-//         [--pushes K --smtp-port P]
+//         [--pushes K --smtp-port P | --pushes K --deliver-command CMD]
 //         Opens N connections (virtual threads), each: greeting, LOGIN, SELECT INBOX, IDLE, and counts
 //         the "+" continuations. Prints "idling=... failed=... seconds=..." once every connection is
 //         idling or has failed. With --hold-file it then waits until that file exists; then sends DONE
 //         on each (the tagged OK proves the connection lasted) and LOGOUT, and prints "still-idling=...".
 //         With --pushes K, before "ready", K times: one message to U by SMTP on --smtp-port, and the time
 //         from its final 250 to "* n EXISTS" on every idler: "push=k heard=... median_ms=... p99_ms=...".
+//         With --deliver-command instead, each message goes to `sh -c CMD` on its standard input (a local
+//         delivery program, e.g. dovecot-lda) and the time is taken from that program's exit. The next
+//         delivery follows a second after every idler heard this one, or after --push-wait-seconds (60);
+//         which deliveries an idler has heard is read from the EXISTS count (base + k: push k).
 //   sample --messages N | --message I
 //         Sizes and shapes of the generated messages 0..N-1, or message I itself, on stdout.
 //
@@ -75,9 +83,11 @@ public final class ImapLoad {
             usage: java ImapLoad.java load  --port P --user U --password W --messages N [--first 0] [--connections 4] [--window 50]
                                             [--accounts 1]
                    java ImapLoad.java fetch --server NAME=PORT... --user U --password W [--rounds 5] [--warmup 2] [--expect N]
+                                            [--commands select,flags,...] [--header-word W] [--body-word W]
                    java ImapLoad.java mixed --server NAME=PORT... --user U --password W [--clients 20] [--seconds 20]
                                             [--rounds 3] [--warmup-seconds 10]
                    java ImapLoad.java idle  --port P --user U --password W --connections N [--setup-concurrency 16] [--hold-file F]
+                                            [--pushes K (--smtp-port P | --deliver-command CMD) [--push-wait-seconds 60]]
                    java ImapLoad.java sample --messages N | --message I
                    common: [--host 127.0.0.1] [--seed 1] [--timeout-seconds 300]""";
 
@@ -237,11 +247,28 @@ public final class ImapLoad {
     // fetch: the whole mailbox, timed
     // ---------------------------------------------------------------------------------------------------
 
+    /** The fetch part's commands: NAME, then the command (%s: the search word). */
+    static final Map<String, String> FETCH_COMMANDS = new java.util.LinkedHashMap<>();
+    static {
+        FETCH_COMMANDS.put("select", "SELECT INBOX");
+        FETCH_COMMANDS.put("flags", "UID FETCH 1:* (FLAGS)");
+        FETCH_COMMANDS.put("envelope", "FETCH 1:* (ENVELOPE)");
+        FETCH_COMMANDS.put("envelope-bodystructure", "FETCH 1:* (ENVELOPE BODYSTRUCTURE)");
+        FETCH_COMMANDS.put("search-header", "UID SEARCH HEADER SUBJECT %s");
+        FETCH_COMMANDS.put("search-body", "UID SEARCH BODY %s");
+    }
+
     static void fetch(Options o) throws Exception {
         if (o.servers.isEmpty()) usage("fetch needs at least one --server NAME=PORT");
         String user = o.required("--user"), password = o.required("--password");
         int rounds = o.number("--rounds", 5), warmup = o.number("--warmup", 2), expect = o.number("--expect", 0);
-        String[][] commands = {{"flags", "UID FETCH 1:* (FLAGS)"}, {"envelope-bodystructure", "FETCH 1:* (ENVELOPE BODYSTRUCTURE)"}};
+        String headerWord = o.get("--header-word", "Lisbon"), bodyWord = o.get("--body-word", "Quentin");
+        List<String[]> commands = new ArrayList<>();
+        for (String name : o.get("--commands", "select,flags,envelope,search-header,search-body").split(",")) {
+            String c = FETCH_COMMANDS.get(name);
+            if (c == null) usage("--commands: unknown command " + name + " (known: " + String.join(",", FETCH_COMMANDS.keySet()) + ")");
+            commands.add(new String[]{name, c.formatted(name.equals("search-header") ? headerWord : bodyWord)});
+        }
         List<Conn> conns = new ArrayList<>();
         int[] exists = new int[o.servers.size()];
         try {
@@ -256,17 +283,34 @@ public final class ImapLoad {
                 for (String[] command : commands) {
                     for (int s = 0; s < conns.size(); s++) {
                         Conn c = conns.get(s);
-                        int[] count = {0};
+                        int[] count = {0, -1};  // FETCH responses; EXISTS, or the number of UIDs in "* SEARCH"
                         long before = c.bytesIn;
                         long t0 = System.nanoTime();
-                        String reply = c.command(command[1], k -> { if (k.isFetch()) count[0]++; });
+                        String reply = c.command(command[1], k -> {
+                            if (k.isFetch()) {
+                                count[0]++;
+                            } else if (k.startsWith("* SEARCH")) {
+                                String t = new String(k.buf, 8, k.len - 8, StandardCharsets.ISO_8859_1).trim();
+                                count[1] = t.isEmpty() ? 0 : t.split(" +").length;
+                            } else {
+                                int n = k.untaggedNumber("EXISTS");
+                                if (n >= 0) count[1] = n;
+                            }
+                        });
                         double seconds = (System.nanoTime() - t0) / 1e9;
                         String name = o.servers.get(s).name();
                         c.ok(name + ": " + command[1], reply);
-                        if (count[0] != exists[s])
+                        String extra = "";
+                        if (command[0].equals("select")) {
+                            if (count[1] != exists[s]) throw new IOException(name + ": SELECT said " + count[1] + " EXISTS, not " + exists[s]);
+                        } else if (command[0].startsWith("search")) {
+                            if (count[1] < 0) throw new IOException(name + ": " + command[1] + " gave no * SEARCH response");
+                            extra = " hits=" + count[1];
+                        } else if (count[0] != exists[s]) {
                             throw new IOException(name + ": " + command[1] + " gave " + count[0] + " FETCH responses for " + exists[s] + " messages");
-                        System.out.printf(Locale.ROOT, "result phase=fetch command=%s server=%s round=%d seconds=%.4f responses=%d bytes=%d%n",
-                                command[0], name, Math.max(0, round), seconds, count[0], c.bytesIn - before);
+                        }
+                        System.out.printf(Locale.ROOT, "result phase=fetch command=%s server=%s round=%d seconds=%.4f responses=%d bytes=%d%s%n",
+                                command[0], name, Math.max(0, round), seconds, count[0], c.bytesIn - before, extra);
                         System.out.flush();
                     }
                 }
@@ -402,9 +446,14 @@ public final class ImapLoad {
         int setup = Math.max(1, o.number("--setup-concurrency", 16));
         String user = o.required("--user"), password = o.required("--password");
         Path hold = o.values.containsKey("--hold-file") ? Path.of(o.values.get("--hold-file")) : null;
-        int pushes = o.number("--pushes", 0), smtpPort = o.number("--smtp-port", -1);
-        if (pushes > 0 && smtpPort <= 0) throw new IllegalArgumentException("--pushes needs --smtp-port");
+        int pushes = o.number("--pushes", 0), smtpPort = o.number("--smtp-port", 0);
+        String deliver = o.get("--deliver-command", null);
+        int pushWait = Math.max(1, o.number("--push-wait-seconds", 60));
+        if (pushes > 0 && smtpPort <= 0 && deliver == null) throw new IllegalArgumentException("--pushes needs --smtp-port or --deliver-command");
         long[][] arrived = new long[pushes][connections];  // nanoTime of "* n EXISTS" per push and connection, 0 if none
+        int[] base = new int[connections];  // EXISTS at SELECT
+        java.util.concurrent.atomic.AtomicIntegerArray heardBy = new java.util.concurrent.atomic.AtomicIntegerArray(connections);  // pushes heard
+        Conn[] open = new Conn[connections];
         AtomicInteger[] heard = new AtomicInteger[pushes];
         for (int p = 0; p < pushes; p++) heard[p] = new AtomicInteger();
         AtomicInteger idling = new AtomicInteger(), failed = new AtomicInteger(), stillIdling = new AtomicInteger();
@@ -422,10 +471,10 @@ public final class ImapLoad {
                     try {
                         setupSlots.acquire();
                         try {
-                            c = new Conn(host, port, 2048);
+                            c = open[index] = new Conn(host, port, 2048);
                             c.greeting();
                             c.ok("LOGIN", c.command("LOGIN " + quote(user) + " " + quote(password), null));
-                            c.select("INBOX");
+                            base[index] = c.select("INBOX");
                             c.writeLine("i IDLE");
                             c.flush();
                             while (true) {  // "+ idling" (Pigeon), "+ OK" (GreenMail): any continuation
@@ -440,10 +489,18 @@ public final class ImapLoad {
                             settled.incrementAndGet();
                         }
                         c.socket.setSoTimeout(0);  // waits for as long as the pushes and the hold take
-                        for (int p = 0; p < pushes; p++) {  // each push is one delivery: one "* n EXISTS"
-                            do c.read(); while (!c.text().endsWith(" EXISTS"));
-                            arrived[p][index] = System.nanoTime();
-                            heard[p].incrementAndGet();
+                        // Push p (from 0) is message base + p + 1: "* n EXISTS" tells which have arrived. A server
+                        // that is late may announce two at once (one EXISTS for both): both arrived then.
+                        for (int got = 0; got < pushes; ) {
+                            c.read();
+                            int n = c.untaggedNumber("EXISTS");
+                            if (n < 0) continue;
+                            long now = System.nanoTime();
+                            for (; got < Math.min(pushes, n - base[index]); got++) {
+                                arrived[got][index] = now;
+                                heard[got].incrementAndGet();
+                            }
+                            heardBy.set(index, got);
                         }
                         release.await();
                         c.socket.setSoTimeout(60_000);
@@ -475,13 +532,17 @@ public final class ImapLoad {
             System.out.printf(Locale.ROOT, "idling=%d%nfailed=%d%nseconds=%.3f%n", idling.get(), failed.get(), elapsed);
             for (Map.Entry<String, AtomicInteger> e : new TreeMap<>(errors).entrySet())
                 System.out.println("error=" + e.getValue().get() + " x " + e.getKey());
+            // Each delivery once every idler has heard the one before (or PUSH_WAIT passed), then a second.
+            long[] sent = new long[pushes];
             for (int p = 0; p < pushes; p++) {
                 Thread.sleep(1000);  // let the previous push's sessions go back to waiting
-                long sent = smtpSend(host, smtpPort, user, "push " + (p + 1));
-                long deadline = System.nanoTime() + 60_000_000_000L;
+                sent[p] = deliver != null ? commandSend(deliver, user, "push " + (p + 1)) : smtpSend(host, smtpPort, user, "push " + (p + 1));
+                long deadline = System.nanoTime() + pushWait * 1_000_000_000L;
                 while (heard[p].get() < idling.get() && System.nanoTime() < deadline) Thread.sleep(5);
+            }
+            for (int p = 0; p < pushes; p++) {  // an idler that heard push p late, while a later one was waited for, counts
                 List<Double> ms = new ArrayList<>();
-                for (long t : arrived[p]) if (t != 0) ms.add(Math.max(0, t - sent) / 1e6);
+                for (long t : arrived[p]) if (t != 0) ms.add(Math.max(0, t - sent[p]) / 1e6);
                 Collections.sort(ms);
                 System.out.printf(Locale.ROOT, "push=%d heard=%d of %d median_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", p + 1, ms.size(), idling.get(),
                         percentile(ms, 50), percentile(ms, 99), ms.isEmpty() ? -1 : ms.getLast());
@@ -489,6 +550,8 @@ public final class ImapLoad {
             System.out.println("ready");
             System.out.flush();
             if (hold != null) while (!Files.exists(hold)) Thread.sleep(100);
+            // a connection still waiting for a delivery's EXISTS would wait for ever: closing it ends its read
+            for (int i = 0; i < connections; i++) if (heardBy.get(i) < pushes && open[i] != null) open[i].close();
             release.countDown();
         }
         System.out.printf("still-idling=%d%n", stillIdling.get());
@@ -501,6 +564,20 @@ public final class ImapLoad {
         if (sorted.isEmpty()) return -1;
         int rank = (int) Math.ceil(p / 100 * sorted.size());
         return sorted.get(Math.max(0, Math.min(sorted.size(), rank) - 1));
+    }
+
+    /** Delivers one short message through a local delivery program (sh -c COMMAND, the message on its standard
+     *  input); returns the nanoTime it exited (with status 0: else an IOException). */
+    static long commandSend(String command, String to, String subject) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(("From: load@far.test\r\nTo: " + to + "\r\nSubject: " + subject + "\r\n\r\nnew mail\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] output = p.getInputStream().readAllBytes();
+        int status = p.waitFor();
+        long at = System.nanoTime();
+        if (status != 0) throw new IOException(command + ": exit status " + status + ": " + new String(output, StandardCharsets.UTF_8).trim());
+        return at;
     }
 
     /** Delivers one short message by SMTP (HELO, MAIL, RCPT, DATA); returns the nanoTime the final 250 was read. */

@@ -401,3 +401,110 @@ pigeon_all_listeners() { # app_dir: prints "KEY = PORT" for every `*.port` key t
   done
   printf '%s' "$lines"
 }
+
+# --- a private Dovecot on loopback (bench/imaptest, bench/imap): Debian's package, a configuration of its own --------
+# Nothing of /etc/dovecot is read: configuration, sockets, logs, users and Maildirs live in $dv (below $tmp).
+# Dovecot refuses mail access as root, so when this runs as root the mail belongs to the package's `dovecot`
+# user (and the login processes run as `dovenull`); otherwise everything runs as the current user.
+need_dovecot() { # [PACKAGE...]: installs dovecot-imapd (and the packages given) if Dovecot is missing; sets $dovecot_version
+  local sudo=() missing=0 p
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  [ -x /usr/sbin/dovecot ] && [ -x /usr/lib/dovecot/imap ] || missing=1
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing=1; done
+  if [ "$missing" = 1 ]; then
+    say "installing Debian's dovecot-imapd${*:+ and $*}..."
+    export DEBIAN_FRONTEND=noninteractive
+    if ! "${sudo[@]}" apt-get install -y -q dovecot-imapd "$@" >"$tmp/apt.log" 2>&1; then
+      "${sudo[@]}" apt-get update -q >>"$tmp/apt.log" 2>&1 || true
+      "${sudo[@]}" apt-get install -y -q dovecot-imapd "$@" >>"$tmp/apt.log" 2>&1 \
+        || { tail -20 "$tmp/apt.log" >&2; die "could not install dovecot-imapd $*"; }
+    fi
+  fi
+  dovecot_version=$(/usr/sbin/dovecot --version 2>/dev/null | awk '{ print $1 }')
+}
+dovecot_configure() { # PURPOSE [MORE_CONFIG]: writes $dv/dovecot.conf for IMAP on $dovecot_imap (a free port, set
+  # here) and makes $dv/mail (Maildirs) and an empty $dv/users (add accounts with dovecot_user); MORE_CONFIG is
+  # appended to the configuration (later settings win, so it can raise limits). Sets $dv, $dovecot_imap, $mail_user.
+  local purpose=$1 more=${2:-} login_user internal_user mail_uid mail_gid
+  dv="$tmp/dovecot"
+  chmod 755 "$tmp"  # Dovecot's unprivileged processes read their configuration and mail below it
+  mkdir -p "$dv/run" "$dv/mail" "$dv/state"
+  dovecot_imap=$(free_port)
+  if [ "$(id -u)" -eq 0 ]; then
+    mail_user=dovecot; login_user=dovenull; internal_user=dovecot
+  else
+    mail_user=$(id -un); login_user=$mail_user; internal_user=$mail_user
+  fi
+  mail_uid=$(id -u "$mail_user"); mail_gid=$(id -g "$mail_user")
+  chown "$mail_uid:$mail_gid" "$dv/mail"
+  : >"$dv/users"
+  cat >"$dv/dovecot.conf" <<CONF
+# $purpose: a private Dovecot $dovecot_version on loopback, nothing of the system's configuration
+instance_name = pigeon-bench-dovecot
+base_dir = $dv/run
+state_dir = $dv/state
+log_path = $dv/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_internal_user = $internal_user
+default_internal_group = $(id -gn "$internal_user")
+default_login_user = $login_user
+first_valid_uid = $mail_uid
+last_valid_uid = $mail_uid
+mail_location = maildir:$dv/mail/%u
+mail_uid = $mail_uid
+mail_gid = $mail_gid
+namespace inbox {
+  inbox = yes
+  separator = /
+}
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $dv/users
+}
+userdb {
+  driver = static
+  args = uid=$mail_uid gid=$mail_gid home=$dv/mail/%u
+}
+service imap-login {
+  chroot =
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $dovecot_imap
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service anvil {
+  chroot =
+}
+service stats {
+  inet_listener http {
+    port = 0
+  }
+}
+$more
+CONF
+  chmod -R a+rX "$dv"
+}
+dovecot_user() { # ADDRESS PASSWORD: an account of the private Dovecot (plain-text passwd-file)
+  printf '%s:{PLAIN}%s\n' "$1" "$2" >>"$dv/users"
+}
+dovecot_pid=""
+start_dovecot() { # starts the private Dovecot (master in the foreground: $dovecot_pid) and waits for its IMAP port
+  say "starting Dovecot $dovecot_version (IMAP $dovecot_imap)..."
+  /usr/sbin/dovecot -F -c "$dv/dovecot.conf" >>"$dv/stdout.log" 2>&1 &
+  pids+=($!); dovecot_pid=$!
+  case " ${exit_hooks[*]} " in *"$dv/dovecot.conf"*) ;; *) exit_hooks+=("/usr/sbin/dovecot -c '$dv/dovecot.conf' stop >/dev/null 2>&1") ;; esac
+  wait_port "$dovecot_imap" "$dovecot_pid" Dovecot "$dv/stdout.log"
+}
+stop_dovecot() { # stops it (the master stops its children) and waits for the master to end
+  [ -n "$dovecot_pid" ] || return 0
+  /usr/sbin/dovecot -c "$dv/dovecot.conf" stop >/dev/null 2>&1 || true
+  stop_pid "$dovecot_pid"
+  dovecot_pid=""
+}
