@@ -188,40 +188,51 @@ postfix_start() { # postfix_launch, then until smtpd listens
   wait_port "$postfix_smtp" "$postfix_pid" Postfix "$pf/maillog"
 }
 
-# --- a private Dovecot on loopback: its own configuration, ports, users and Maildir under $tmp/dovecot -------
-# Nothing of /etc/dovecot is read (bench/imaptest writes its own, alike). Usage:
-#   dovecot_prepare PROTOCOLS USER PASSWORD   PROTOCOLS: "imap", "pop3" or "imap pop3"; sets $dv, $dovecot_version,
-#                       $dovecot_imap and/or $dovecot_pop3 (free ports), $dovecot_maildir (USER's Maildir, made
-#                       with cur/, new/ and tmp/, so that it can be filled with files), $mail_uid, $mail_gid
-#   dovecot_start       `dovecot -F` as this script's child, until it listens; `dovecot stop` on exit. Sets $dovecot_pid.
-#                       (dovecot_launch: the same without waiting)
+# --- a private Dovecot on loopback: its own configuration, ports, users and Maildirs under $tmp/dovecot -----
+# Debian's packages; nothing of /etc/dovecot is read. Usage (as postfix_prepare / postfix_start):
+#   dovecot_prepare PROTOCOLS    PROTOCOLS: "imap", "pop3" or "imap pop3". need_dovecot PROTOCOLS, then makes $dv
+#                                (the instance's directory) and writes $dv/dovecot.conf: the protocols on 127.0.0.1,
+#                                $dovecot_imap and $dovecot_pop3 (free ports; 0 for a protocol not asked for), no
+#                                TLS, a passwd-file of {PLAIN} passwords (empty), a Maildir per user in $dv/mail.
+#                                Sets $mail_user, $mail_uid, $mail_gid (who owns the mail)
+#   cat >>"$dv/dovecot.conf"     the caller's own settings (later settings win, so limits can be raised)
+#   dovecot_user ADDRESS PASSWORD   an account
+#   dovecot_maildir ADDRESS      makes the account's Maildir (cur/, new/, tmp/) to be filled with files; sets
+#                                $dovecot_maildir (files written as root: chown -R $mail_uid:$mail_gid after)
+#   dovecot_start                `dovecot -F` as this script's child ($dovecot_pid), until it listens; `dovecot stop`
+#                                on exit (dovecot_launch: the same without waiting; dovecot_stop: stops it now)
 # Dovecot refuses mail access as root, so when this runs as root the mail belongs to the package's `dovecot`
-# user; otherwise everything runs as the current user. Needs Debian's dovecot-core (and -imapd / -pop3d).
-dovecot_install() { # PACKAGE...: apt-get install when /usr/sbin/dovecot or a protocol's binary is missing
-  local missing=() p sudo=()
-  for p in "$@"; do
+# user (and the login processes run as `dovenull`); otherwise everything runs as the current user.
+need_dovecot() { # PROTOCOLS [PACKAGE...]: apt-get install of dovecot-core, dovecot-PROTOCOLd and the PACKAGEs
+  # (dovecot-dev...) where one is missing; sets $dovecot_version
+  local protocols=$1 packages=(dovecot-core) missing=() p sudo=()
+  shift
+  for p in $protocols; do packages+=("dovecot-${p}d"); done
+  for p in "${packages[@]}" "$@"; do
     case "$p" in
+      dovecot-core) [ -x /usr/sbin/dovecot ] || missing+=("$p") ;;
       dovecot-imapd) [ -x /usr/lib/dovecot/imap ] || missing+=("$p") ;;
       dovecot-pop3d) [ -x /usr/lib/dovecot/pop3 ] || missing+=("$p") ;;
-      *) [ -x /usr/sbin/dovecot ] || missing+=("$p") ;;
+      *) dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p") ;;
     esac
   done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  say "installing Debian's ${missing[*]}..."
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  export DEBIAN_FRONTEND=noninteractive
-  if ! "${sudo[@]}" apt-get install -y -q "${missing[@]}" >"$tmp/apt-dovecot.log" 2>&1; then
-    "${sudo[@]}" apt-get update -q >>"$tmp/apt-dovecot.log" 2>&1 || true
-    "${sudo[@]}" apt-get install -y -q "${missing[@]}" >>"$tmp/apt-dovecot.log" 2>&1 \
-      || { tail -20 "$tmp/apt-dovecot.log" >&2; die "could not install ${missing[*]}"; }
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian's ${missing[*]}..."
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    export DEBIAN_FRONTEND=noninteractive
+    if ! "${sudo[@]}" apt-get install -y -q "${missing[@]}" >"$tmp/apt-dovecot.log" 2>&1; then
+      "${sudo[@]}" apt-get update -q >>"$tmp/apt-dovecot.log" 2>&1 || true
+      "${sudo[@]}" apt-get install -y -q "${missing[@]}" >>"$tmp/apt-dovecot.log" 2>&1 \
+        || { tail -20 "$tmp/apt-dovecot.log" >&2; die "could not install ${missing[*]}"; }
+    fi
   fi
+  dovecot_version=$(/usr/sbin/dovecot --version 2>/dev/null | awk '{ print $1 }')
 }
 dovecot_prepare() {
-  local protocols=$1 user=$2 password=$3 login_user internal_user p
-  local pkgs=(dovecot-core)
-  for p in $protocols; do pkgs+=("dovecot-${p}d"); done
-  dovecot_install "${pkgs[@]}"
-  dovecot_version=$(/usr/sbin/dovecot --version 2>/dev/null | awk '{ print $1 }')
+  local protocols=$1 login_user internal_user p port
+  [ $# -eq 1 ] || die "dovecot_prepare takes PROTOCOLS only (accounts: dovecot_user)"
+  for p in $protocols; do case "$p" in imap|pop3) ;; *) die "dovecot_prepare: unknown protocol '$p' (imap, pop3)" ;; esac; done
+  need_dovecot "$protocols"
   chmod 755 "$tmp"  # Dovecot's unprivileged processes read their configuration and mail below it
   dv="$tmp/dovecot"
   mkdir -p "$dv/run" "$dv/state" "$dv/mail"
@@ -231,13 +242,9 @@ dovecot_prepare() {
     mail_user=$(id -un); login_user=$mail_user; internal_user=$mail_user
   fi
   mail_uid=$(id -u "$mail_user"); mail_gid=$(id -g "$mail_user")
-  dovecot_maildir="$dv/mail/$user"
-  mkdir -p "$dovecot_maildir/cur" "$dovecot_maildir/new" "$dovecot_maildir/tmp"
-  chown -R "$mail_uid:$mail_gid" "$dv/mail"
-  printf '%s:{PLAIN}%s\n' "$user" "$password" >"$dv/users"
+  chown "$mail_uid:$mail_gid" "$dv/mail"
+  : >"$dv/users"
   dovecot_imap=0; dovecot_pop3=0
-  case " $protocols " in *" imap "*) dovecot_imap=$(free_port) ;; esac
-  case " $protocols " in *" pop3 "*) dovecot_pop3=$(free_port) ;; esac
   cat >"$dv/dovecot.conf" <<EOF
 # bench/$bench_name: a private Dovecot $dovecot_version on loopback, nothing of the system's configuration
 instance_name = pigeon-bench-dovecot-$$
@@ -269,26 +276,6 @@ userdb {
   driver = static
   args = uid=$mail_uid gid=$mail_gid home=$dv/mail/%u
 }
-service imap-login {
-  chroot =
-  inet_listener imap {
-    address = 127.0.0.1
-    port = $dovecot_imap
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
-service pop3-login {
-  chroot =
-  inet_listener pop3 {
-    address = 127.0.0.1
-    port = $dovecot_pop3
-  }
-  inet_listener pop3s {
-    port = 0
-  }
-}
 service anvil {
   chroot =
 }
@@ -298,18 +285,53 @@ service stats {
   }
 }
 EOF
-  chmod -R a+rX "$dv/run" "$dv/state" "$dv/users" "$dv/dovecot.conf"
+  for p in $protocols; do  # the login service of each protocol: no chroot, its plain-text port, no implicit TLS
+    port=$(free_port)
+    case "$p" in imap) dovecot_imap=$port ;; pop3) dovecot_pop3=$port ;; esac
+    cat >>"$dv/dovecot.conf" <<EOF
+service $p-login {
+  chroot =
+  inet_listener $p {
+    address = 127.0.0.1
+    port = $port
+  }
+  inet_listener ${p}s {
+    port = 0
+  }
 }
+EOF
+  done
+  chmod -R a+rX "$dv"
+}
+dovecot_user() { # ADDRESS PASSWORD
+  printf '%s:{PLAIN}%s\n' "$1" "$2" >>"$dv/users"
+}
+dovecot_maildir() { # ADDRESS
+  dovecot_maildir="$dv/mail/$1"
+  mkdir -p "$dovecot_maildir/cur" "$dovecot_maildir/new" "$dovecot_maildir/tmp"
+  chown -R "$mail_uid:$mail_gid" "$dovecot_maildir"
+}
+dovecot_pid=""
 dovecot_launch() { # starts it without waiting; sets $dovecot_pid
   /usr/sbin/dovecot -F -c "$dv/dovecot.conf" >>"$dv/stdout.log" 2>&1 &
   pids+=($!); dovecot_pid=$!
   [ -n "${dovecot_hooked:-}" ] || exit_hooks+=("/usr/sbin/dovecot -c '$dv/dovecot.conf' stop >/dev/null 2>&1")
   dovecot_hooked=1
 }
-dovecot_start() { # dovecot_launch, then until it listens
-  local port=$dovecot_imap; [ "$port" = 0 ] && port=$dovecot_pop3
+dovecot_start() { # dovecot_launch, then until it listens (the master opens every listener before it forks)
+  local port=$dovecot_imap ports=""
+  [ "$dovecot_imap" = 0 ] || ports="IMAP $dovecot_imap"
+  [ "$dovecot_pop3" = 0 ] || ports="${ports:+$ports, }POP3 $dovecot_pop3"
+  [ "$port" != 0 ] || port=$dovecot_pop3
+  say "starting Dovecot $dovecot_version ($ports)..."
   dovecot_launch
   wait_port "$port" "$dovecot_pid" Dovecot "$dv/stdout.log"
+}
+dovecot_stop() { # `dovecot stop` (the master stops its children), until the master has ended
+  [ -n "$dovecot_pid" ] || return 0
+  /usr/sbin/dovecot -c "$dv/dovecot.conf" stop >/dev/null 2>&1 || true
+  stop_pid "$dovecot_pid"
+  dovecot_pid=""
 }
 
 # --- Pigeon: built by its launcher, then run from a snapshot -------------------------------------------
@@ -400,111 +422,4 @@ pigeon_all_listeners() { # app_dir: prints "KEY = PORT" for every `*.port` key t
     [ "$key" = imap.port ] && pigeon_imap=$p
   done
   printf '%s' "$lines"
-}
-
-# --- a private Dovecot on loopback (bench/imaptest, bench/imap): Debian's package, a configuration of its own --------
-# Nothing of /etc/dovecot is read: configuration, sockets, logs, users and Maildirs live in $dv (below $tmp).
-# Dovecot refuses mail access as root, so when this runs as root the mail belongs to the package's `dovecot`
-# user (and the login processes run as `dovenull`); otherwise everything runs as the current user.
-need_dovecot() { # [PACKAGE...]: installs dovecot-imapd (and the packages given) if Dovecot is missing; sets $dovecot_version
-  local sudo=() missing=0 p
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  [ -x /usr/sbin/dovecot ] && [ -x /usr/lib/dovecot/imap ] || missing=1
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing=1; done
-  if [ "$missing" = 1 ]; then
-    say "installing Debian's dovecot-imapd${*:+ and $*}..."
-    export DEBIAN_FRONTEND=noninteractive
-    if ! "${sudo[@]}" apt-get install -y -q dovecot-imapd "$@" >"$tmp/apt.log" 2>&1; then
-      "${sudo[@]}" apt-get update -q >>"$tmp/apt.log" 2>&1 || true
-      "${sudo[@]}" apt-get install -y -q dovecot-imapd "$@" >>"$tmp/apt.log" 2>&1 \
-        || { tail -20 "$tmp/apt.log" >&2; die "could not install dovecot-imapd $*"; }
-    fi
-  fi
-  dovecot_version=$(/usr/sbin/dovecot --version 2>/dev/null | awk '{ print $1 }')
-}
-dovecot_configure() { # PURPOSE [MORE_CONFIG]: writes $dv/dovecot.conf for IMAP on $dovecot_imap (a free port, set
-  # here) and makes $dv/mail (Maildirs) and an empty $dv/users (add accounts with dovecot_user); MORE_CONFIG is
-  # appended to the configuration (later settings win, so it can raise limits). Sets $dv, $dovecot_imap, $mail_user.
-  local purpose=$1 more=${2:-} login_user internal_user mail_uid mail_gid
-  dv="$tmp/dovecot"
-  chmod 755 "$tmp"  # Dovecot's unprivileged processes read their configuration and mail below it
-  mkdir -p "$dv/run" "$dv/mail" "$dv/state"
-  dovecot_imap=$(free_port)
-  if [ "$(id -u)" -eq 0 ]; then
-    mail_user=dovecot; login_user=dovenull; internal_user=dovecot
-  else
-    mail_user=$(id -un); login_user=$mail_user; internal_user=$mail_user
-  fi
-  mail_uid=$(id -u "$mail_user"); mail_gid=$(id -g "$mail_user")
-  chown "$mail_uid:$mail_gid" "$dv/mail"
-  : >"$dv/users"
-  cat >"$dv/dovecot.conf" <<CONF
-# $purpose: a private Dovecot $dovecot_version on loopback, nothing of the system's configuration
-instance_name = pigeon-bench-dovecot
-base_dir = $dv/run
-state_dir = $dv/state
-log_path = $dv/dovecot.log
-protocols = imap
-listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-default_internal_user = $internal_user
-default_internal_group = $(id -gn "$internal_user")
-default_login_user = $login_user
-first_valid_uid = $mail_uid
-last_valid_uid = $mail_uid
-mail_location = maildir:$dv/mail/%u
-mail_uid = $mail_uid
-mail_gid = $mail_gid
-namespace inbox {
-  inbox = yes
-  separator = /
-}
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u $dv/users
-}
-userdb {
-  driver = static
-  args = uid=$mail_uid gid=$mail_gid home=$dv/mail/%u
-}
-service imap-login {
-  chroot =
-  inet_listener imap {
-    address = 127.0.0.1
-    port = $dovecot_imap
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
-service anvil {
-  chroot =
-}
-service stats {
-  inet_listener http {
-    port = 0
-  }
-}
-$more
-CONF
-  chmod -R a+rX "$dv"
-}
-dovecot_user() { # ADDRESS PASSWORD: an account of the private Dovecot (plain-text passwd-file)
-  printf '%s:{PLAIN}%s\n' "$1" "$2" >>"$dv/users"
-}
-dovecot_pid=""
-start_dovecot() { # starts the private Dovecot (master in the foreground: $dovecot_pid) and waits for its IMAP port
-  say "starting Dovecot $dovecot_version (IMAP $dovecot_imap)..."
-  /usr/sbin/dovecot -F -c "$dv/dovecot.conf" >>"$dv/stdout.log" 2>&1 &
-  pids+=($!); dovecot_pid=$!
-  case " ${exit_hooks[*]} " in *"$dv/dovecot.conf"*) ;; *) exit_hooks+=("/usr/sbin/dovecot -c '$dv/dovecot.conf' stop >/dev/null 2>&1") ;; esac
-  wait_port "$dovecot_imap" "$dovecot_pid" Dovecot "$dv/stdout.log"
-}
-stop_dovecot() { # stops it (the master stops its children) and waits for the master to end
-  [ -n "$dovecot_pid" ] || return 0
-  /usr/sbin/dovecot -c "$dv/dovecot.conf" stop >/dev/null 2>&1 || true
-  stop_pid "$dovecot_pid"
-  dovecot_pid=""
 }
