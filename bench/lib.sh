@@ -354,18 +354,19 @@ snapshot_pigeon() { # sets $app (the copy's directory) and $pigeon_rev
 }
 
 # --- ports ---------------------------------------------------------------------------------------------
-taken=" "
 free_port() { # a port nothing listens on, not handed out before in this run
-  local p
+  # Called as $(free_port), a subshell: the ports handed out are kept in a file, not in a variable.
+  local p list="${tmp:?bench_init first}/.ports-taken"
+  touch "$list"
   while :; do
     p=$((20000 + RANDOM % 40000))
-    case "$taken" in *" $p "*) continue ;; esac
+    grep -qx "$p" "$list" && continue
     if command -v ss >/dev/null; then
       [ -z "$(ss -Htan "sport = :$p" 2>/dev/null)" ] || continue
     else
       (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && continue
     fi
-    taken="$taken$p "; echo "$p"; return
+    echo "$p" >>"$list"; echo "$p"; return
   done
 }
 pigeon_listeners() { # prints "KEY = PORT" for every Pigeon listener, each on a free port, and sets
