@@ -10,6 +10,7 @@ import pigeon.imap.message.MessageView;
 import pigeon.imap.session.ImapException;
 import pigeon.imap.session.ImapState;
 import pigeon.imap.session.SessionContext;
+import pigeon.store.Account;
 import pigeon.store.MailboxInfo;
 
 /**
@@ -45,9 +46,9 @@ final class CatenateParts extends InputStream {
     private final SessionContext ctx;
     private final ImapState state;
     private final long max;
+    private final byte[] one = new byte[1];
     private InputStream current;
     private long total;
-    private boolean ended;
 
     CatenateParts(Catenation parts, SessionContext ctx, ImapState state, long max) {
         this.parts = parts;
@@ -57,7 +58,6 @@ final class CatenateParts extends InputStream {
     }
 
     @Override public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }
@@ -79,14 +79,10 @@ final class CatenateParts extends InputStream {
         }
     }
 
-    /** Opens the next part; false after the last. */
+    /** Opens the next part; false after the last (the catenation stays at its end). */
     private boolean advance() throws IOException {
-        if (ended) return false;
         Optional<Catenation.Part> next = parts.nextPart();
-        if (next.isEmpty()) {
-            ended = true;
-            return false;
-        }
+        if (next.isEmpty()) return false;
         current = switch (next.get()) {
             case Catenation.Text t -> {
                 // refused before the client is invited to send it
@@ -112,21 +108,21 @@ final class CatenateParts extends InputStream {
             throw new BadUrl(url, "Not an IMAP URL of a message");
         }
         if (u.urlAuth()) throw new BadUrl(url, "URLAUTH is not supported");
-        String account = MailboxHandler.account(state).address().toString();
-        if (u.user().isPresent() && !u.user().get().equalsIgnoreCase(account)) throw new BadUrl(url, "Another user's mailbox");
+        Account account = MailboxHandler.account(state);
+        if (u.user().isPresent() && !u.user().get().equalsIgnoreCase(account.address().toString()))
+            throw new BadUrl(url, "Another user's mailbox");
         if (u.host().isPresent() && !thisServer(u.host().get())) throw new BadUrl(url, "Another server's message");
         long mailboxId;
         long uidValidity;
         if (u.mailbox().isPresent()) {
-            Optional<MailboxInfo> info;
+            MailboxInfo info;
             try {
-                info = ctx.services().mailboxes().find(MailboxHandler.account(state).id(), ctx.mailboxName(u.mailbox().get()));
+                info = MailboxHandler.find(ctx, account, ctx.mailboxName(u.mailbox().get()));
             } catch (ImapException e) {
-                info = Optional.empty();
+                throw new BadUrl(url, "No such mailbox");
             }
-            if (info.isEmpty()) throw new BadUrl(url, "No such mailbox");
-            mailboxId = info.get().id();
-            uidValidity = info.get().uidValidity();
+            mailboxId = info.id();
+            uidValidity = info.uidValidity();
         } else if (state instanceof ImapState.Selected s) {
             mailboxId = s.mailbox().mailboxId();
             uidValidity = s.mailbox().uidValidity();
