@@ -58,6 +58,10 @@ final class Jdbc {
                 c.rollback();
                 throw e;
             }
+            // Back in auto-commit before the flush: a statement run outside a transaction leaves the
+            // connection clean, so the pool does not roll it back when it is returned, and H2 keeps
+            // this session's parsed statements (a rollback empties its statement cache).
+            c.setAutoCommit(true);
             if (durable && flushSql.isPresent()) awaitFlush(c);
             return result;
         } catch (SQLException e) {

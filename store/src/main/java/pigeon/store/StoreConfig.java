@@ -29,9 +29,11 @@ public record StoreConfig(String jdbcUrl, String user, String password, int pool
      * (Plain CHECKPOINT only writes: the data would sit in the page cache.) AUTO_SERVER lets the
      * admin command line open the database while the server runs. LOCK_TIMEOUT: a session waits up
      * to 10 s for a mailbox another one is changing (a large MOVE) before it gives up.
+     * QUERY_CACHE_SIZE: each connection keeps this many parsed statements (H2's default, 8, is fewer
+     * than one SMTP delivery runs, so every statement was parsed again each time).
      */
     public static StoreConfig h2File(Path dir, String password) {
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("pigeon") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("pigeon") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=128";
         return new StoreConfig(url, "pigeon", password, 16, "BLOB", "VARBINARY", Optional.of("CHECKPOINT SYNC"));
     }
 
