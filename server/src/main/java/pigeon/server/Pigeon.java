@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pigeon.imap.ImapServer;
@@ -55,6 +57,10 @@ public final class Pigeon implements AutoCloseable {
     }
 
     public static Pigeon start(PigeonConfig config) throws IOException {
+        // The certificate is read (or made) while the database opens: each takes some tenths of a
+        // second at start, most of it loading classes, and they need nothing of each other.
+        FutureTask<Tls> tlsLoading = new FutureTask<>(() -> tls(config));
+        Thread.ofPlatform().name("tls-load").daemon().start(tlsLoading);
         MailStore store = openStore(config.dataDir(), config.dbPoolSize());
         Map<String, Listener> listeners = new LinkedHashMap<>();
         try {
@@ -62,7 +68,7 @@ public final class Pigeon implements AutoCloseable {
                 config.initialDomains().forEach(store.directory()::addDomain);
                 log.info("first start: created domain(s) {}", config.initialDomains());
             }
-            Tls tls = tls(config);
+            Tls tls = loaded(tlsLoading);
             DeliveryTarget target = store.deliveryTarget(config.delivery());
             Authenticator authenticator = authenticator(store);
             SmtpServer mx = new SmtpServer(config.smtp(), target, authenticator);
@@ -114,6 +120,23 @@ public final class Pigeon implements AutoCloseable {
     }
 
     static Path tlsDir(Path dataDir) { return dataDir.resolve("tls"); }
+
+    /** What {@link #tls} gave on its thread, with its own exception if it failed. */
+    private static Tls loaded(FutureTask<Tls> loading) throws IOException {
+        try {
+            return loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the TLS certificate was read", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException r -> throw r;
+                case Error err -> throw err;
+                default -> throw new IOException(e.getCause());
+            }
+        }
+    }
 
     /**
      * What autoconfig publishes: the configured host name and the ports the listeners really have,

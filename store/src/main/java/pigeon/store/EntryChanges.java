@@ -2,6 +2,7 @@ package pigeon.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -131,6 +132,30 @@ final class EntryChanges {
         remove(c, box, removed);
         box.save(c);
         deleteUnreferenced(c, present.stream().map(MessageEntry::messageId).toList());
+        return removed;
+    }
+
+    /** {@link Mailboxes#expungeDeleted}: the \Deleted ones are read under the mailbox's lock, so none can lose the flag first. */
+    static List<Long> expungeDeleted(Connection c, long mailboxId, Optional<Set<Long>> among) throws SQLException {
+        Optional<LockedMailbox> locked = LockedMailbox.lockIfPresent(c, mailboxId);
+        if (locked.isEmpty()) return List.of();
+        List<Long> removed = new ArrayList<>(), messageIds = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT uid, message_id FROM mailbox_messages WHERE mailbox_id = ? AND deleted = TRUE ORDER BY uid")) {
+            s.setLong(1, mailboxId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long uid = r.getLong(1);
+                    if (among.isPresent() && !among.get().contains(uid)) continue;
+                    removed.add(uid);
+                    messageIds.add(r.getLong(2));
+                }
+            }
+        }
+        if (removed.isEmpty()) return removed;
+        remove(c, locked.get(), removed);
+        locked.get().save(c);
+        deleteUnreferenced(c, messageIds);
         return removed;
     }
 

@@ -125,6 +125,12 @@ final class JdbcMailboxes implements Mailboxes {
         return removed;
     }
 
+    @Override public List<Long> expungeDeleted(long mailboxId, Optional<Set<Long>> among) {
+        List<Long> removed = jdbc.tx("expunge", c -> EntryChanges.expungeDeleted(c, mailboxId, among));
+        if (!removed.isEmpty()) changes.publish(new MailboxChange.MessagesExpunged(mailboxId, removed));
+        return removed;
+    }
+
     @Override public AutoCloseable subscribe(Consumer<MailboxChange> listener) { return changes.subscribe(listener); }
 
     @Override public MailboxInfo create(long accountId, String name, Optional<String> specialUse) {

@@ -36,6 +36,12 @@ public interface Mailboxes {
     /** Removes these UIDs from the mailbox (those present); returns the UIDs actually removed. */
     List<Long> expunge(long mailboxId, Collection<Long> uids);
 
+    /**
+     * IMAP's EXPUNGE: removes the messages that have \Deleted when the transaction runs (only those
+     * of {@code among}, when given: UID EXPUNGE); returns the UIDs removed, ascending.
+     */
+    List<Long> expungeDeleted(long mailboxId, Optional<Set<Long>> among);
+
     /** Adds a listener for committed changes to any mailbox; returns a handle that removes it. */
     AutoCloseable subscribe(Consumer<MailboxChange> listener);
 

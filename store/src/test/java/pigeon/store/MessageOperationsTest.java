@@ -237,6 +237,19 @@ class MessageOperationsTest {
         assertTrue(append(inbox, "4") > u3, "UIDs are never reused");
     }
 
+    @Test void expungeDeletedTakesWhatHasDeletedAtThatMomentWithinTheGivenUids() throws Exception {
+        long u1 = append(inbox, "1", Flag.DELETED), u2 = append(inbox, "2"), u3 = append(inbox, "3", Flag.DELETED, Flag.SEEN);
+        long u4 = append(inbox, "4", Flag.DELETED);
+        boxes.setFlags(inbox, List.of(u1), FlagMode.REMOVE, Set.of(Flag.DELETED), Set.of(), ANY);  // another session undeletes it
+        events.clear();
+        assertEquals(List.of(u3), boxes.expungeDeleted(inbox, Optional.of(Set.of(u1, u2, u3))), "UID EXPUNGE: only those of the set");
+        assertEquals(List.of(new MailboxChange.MessagesExpunged(inbox, List.of(u3))), events);
+        assertEquals(List.of(u4), boxes.expungeDeleted(inbox, Optional.empty()));
+        assertEquals(List.of(), boxes.expungeDeleted(inbox, Optional.empty()), "nothing left with \\Deleted");
+        assertEquals(List.of(u1, u2), boxes.entries(inbox).stream().map(MessageEntry::uid).toList());
+        assertEquals(List.of(u3, u4), boxes.expungedSince(inbox, 0));
+    }
+
     @Test void contentRangesAreByteExact() throws Exception {
         String text = "Subject: range\r\n\r\n0123456789\r\n";
         long uid = boxes.append(inbox, bytes(text), Set.of(), Instant.now());

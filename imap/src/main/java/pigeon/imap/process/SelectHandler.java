@@ -17,10 +17,8 @@ import pigeon.imap.session.SelectedMailbox;
 import pigeon.imap.session.SessionContext;
 import pigeon.imap.session.Updates;
 import pigeon.store.Account;
-import pigeon.store.Flag;
 import pigeon.store.MailboxInfo;
 import pigeon.store.Mailboxes;
-import pigeon.store.MessageEntry;
 
 /** SELECT, EXAMINE (RFC 9051 §6.3.2–3, CONDSTORE/QRESYNC RFC 7162), CLOSE, UNSELECT, EXPUNGE, UID EXPUNGE. */
 final class SelectHandler {
@@ -88,9 +86,7 @@ final class SelectHandler {
     Outcome close(ImapState.Selected state, boolean expunge, SessionContext ctx) {
         SelectedMailbox m = state.mailbox();
         if (expunge && !m.readOnly()) {
-            Mailboxes store = ctx.services().mailboxes();
-            List<Long> deleted = store.entries(m.mailboxId()).stream().filter(e -> e.flags().contains(Flag.DELETED)).map(MessageEntry::uid).toList();
-            if (!deleted.isEmpty()) store.expunge(m.mailboxId(), deleted);
+            ctx.services().mailboxes().expungeDeleted(m.mailboxId(), Optional.empty());
         }
         return Outcome.ok(new ImapState.Authenticated(state.account()), expunge ? "CLOSE completed" : "UNSELECT completed");
     }
@@ -102,16 +98,10 @@ final class SelectHandler {
     Outcome expunge(ImapState.Selected state, SequenceSet uids, SessionContext ctx) throws IOException, ImapException {
         SelectedMailbox m = state.mailbox();
         if (m.readOnly()) throw ImapException.no("READ-ONLY", "Mailbox is read-only");
-        Mailboxes store = ctx.services().mailboxes();
-        java.util.Set<Long> inSet = uids == null ? null : new java.util.HashSet<>(MessageSets.uids(m, uids, true));  // $ too
-        List<Long> deleted = new ArrayList<>();
-        for (MessageEntry e : store.entries(m.mailboxId())) {
-            if (e.flags().contains(Flag.DELETED) && (inSet == null || inSet.contains(e.uid()))) deleted.add(e.uid());
-        }
-        if (!deleted.isEmpty()) {
-            SelectedMailbox.Expunged gone = m.expunge(store.expunge(m.mailboxId(), deleted));
-            Updates.writeExpunged(m, ctx, gone);
-        }
+        Optional<java.util.Set<Long>> among = uids == null ? Optional.empty()
+                : Optional.of(new java.util.HashSet<>(MessageSets.uids(m, uids, true)));  // $ too
+        List<Long> removed = ctx.services().mailboxes().expungeDeleted(m.mailboxId(), among);
+        if (!removed.isEmpty()) Updates.writeExpunged(m, ctx, m.expunge(removed));
         return Outcome.ok(state, uids == null ? "EXPUNGE completed" : "UID EXPUNGE completed");
     }
 }

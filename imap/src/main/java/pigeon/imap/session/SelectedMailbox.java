@@ -90,6 +90,8 @@ public final class SelectedMailbox implements AutoCloseable {
     private List<Long> saved = List.of();
     /** The keywords the client was last told of in FLAGS (RFC 9051 §7.3.5, RFC 3501 §7.2.6). */
     private final Set<String> announcedKeywords = new TreeSet<>();
+    /** Keywords that messages of the view took on since FLAGS last listed them, not yet listed. */
+    private final Set<String> unannouncedKeywords = new TreeSet<>();
     /** RFC 5267 contexts: searches kept up to date while this mailbox is selected. */
     private final SearchUpdates contexts;
 
@@ -122,7 +124,8 @@ public final class SelectedMailbox implements AutoCloseable {
                 m.addNew(m.store.entries(m.mailboxId));
                 m.announcedExists = m.slots.size();
                 m.announcedRecent = m.recentCount();
-                m.announcedKeywords.addAll(m.keywordsLocked());
+                m.announcedKeywords.addAll(m.unannouncedKeywords);  // SELECT's FLAGS lists them all
+                m.unannouncedKeywords.clear();
             } finally {
                 m.lock.unlock();
             }
@@ -269,7 +272,7 @@ public final class SelectedMailbox implements AutoCloseable {
             for (MessageEntry e : entries) {
                 int i = find(e.uid());
                 if (i >= 0 && !slots.get(i).expunged) {
-                    slots.get(i).update(e);
+                    update(slots.get(i), e);
                     slots.get(i).flagsChanged = false;
                 }
                 highestModSeq = Math.max(highestModSeq, e.modSeq());
@@ -459,7 +462,7 @@ public final class SelectedMailbox implements AutoCloseable {
             }
             Slot s = slots.get(i);
             if (s.expunged || e.modSeq() <= s.modSeq) continue;  // older than what the view holds
-            s.update(e);
+            update(s, e);
             if (s.uid < firstNew) s.flagsChanged = true;
             highestModSeq = Math.max(highestModSeq, e.modSeq());
         }
@@ -475,7 +478,7 @@ public final class SelectedMailbox implements AutoCloseable {
             if (j < entries.size() && entries.get(j).uid() == s.uid) {
                 MessageEntry e = entries.get(j++);
                 if (!s.expunged && e.modSeq() != s.modSeq) {
-                    s.update(e);
+                    update(s, e);
                     s.flagsChanged = true;
                 }
             } else {
@@ -496,6 +499,7 @@ public final class SelectedMailbox implements AutoCloseable {
                 : recentRegistry.claim(mailboxId, top);
         for (MessageEntry e : fresh) {
             Slot s = new Slot(e);
+            noteKeywords(s);
             s.recent = e.uid() > recentAbove;
             slots.add(s);
             highestModSeq = Math.max(highestModSeq, e.modSeq());
@@ -509,10 +513,20 @@ public final class SelectedMailbox implements AutoCloseable {
         return out;
     }
 
+    private void update(Slot s, MessageEntry e) {
+        s.update(e);
+        noteKeywords(s);
+    }
+
+    /** Remembers the keywords of a new or changed message that FLAGS has not listed: no scan of the view per command. */
+    private void noteKeywords(Slot s) {
+        for (String k : s.keywords) if (!announcedKeywords.contains(k)) unannouncedKeywords.add(k);
+    }
+
     private Optional<Set<String>> newKeywordsLocked() {
-        Set<String> now = keywordsLocked();
-        if (announcedKeywords.containsAll(now)) return Optional.empty();
-        announcedKeywords.addAll(now);
+        if (unannouncedKeywords.isEmpty()) return Optional.empty();
+        announcedKeywords.addAll(unannouncedKeywords);
+        unannouncedKeywords.clear();
         return Optional.of(java.util.Collections.unmodifiableSet(new TreeSet<>(announcedKeywords)));
     }
 
