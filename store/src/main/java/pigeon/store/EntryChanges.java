@@ -95,8 +95,8 @@ final class EntryChanges {
         if (entries.isEmpty()) return map;
         long modSeq = to.modSeq();
         try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO mailbox_messages (mailbox_id, uid, message_id, modseq, seen, answered, flagged, deleted, draft, keywords)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO mailbox_messages (mailbox_id, uid, message_id, modseq, seen, answered, flagged, deleted, draft, keywords, size, internal_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (MessageEntry e : entries) {
                 long uid = to.nextUid();
                 map.put(e.uid(), uid);
@@ -107,6 +107,8 @@ final class EntryChanges {
                 Object[] values = EntryRows.flagValues(e.flags());
                 for (int i = 0; i < values.length; i++) s.setBoolean(i + 5, (Boolean) values[i]);
                 s.setString(10, EntryRows.keywords(e.keywords()));
+                s.setLong(11, e.size());
+                s.setObject(12, e.internalDate());
                 s.addBatch();
             }
             s.executeBatch();

@@ -19,11 +19,11 @@ final class EntryRows {
     /** Ids per {@code IN (…)} list: short enough for any database's parameter limit and plan cache. */
     static final int CHUNK = 500;
 
-    /** Columns {@link #read} expects, from {@code mailbox_messages mm JOIN messages m}. */
+    /** Columns {@link #read} expects, from {@code mailbox_messages mm}. */
     static final String SELECT = """
-            SELECT mm.uid, mm.message_id, m.size, m.internal_date, mm.modseq,
+            SELECT mm.uid, mm.message_id, mm.size, mm.internal_date, mm.modseq,
                    mm.seen, mm.answered, mm.flagged, mm.deleted, mm.draft, mm.keywords
-            FROM mailbox_messages mm JOIN messages m ON m.id = mm.message_id""";
+            FROM mailbox_messages mm""";
 
     /** The flag columns in the order of {@link #SELECT} and of {@link #flagValues}. */
     private static final Flag[] FLAG_COLUMNS = {Flag.SEEN, Flag.ANSWERED, Flag.FLAGGED, Flag.DELETED, Flag.DRAFT};

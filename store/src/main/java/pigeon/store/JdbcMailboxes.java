@@ -457,8 +457,10 @@ final class JdbcMailboxes implements Mailboxes {
             try (ResultSet r = s.executeQuery()) { r.next(); uid = r.getLong(1); modseq = r.getLong(2); }
         }
         Object[] f = EntryRows.flagValues(flags);
-        JdbcDirectory.update(c, "INSERT INTO mailbox_messages (mailbox_id, uid, message_id, modseq, seen, answered, flagged, deleted, draft, keywords) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                mailboxId, uid, messageId, modseq, f[0], f[1], f[2], f[3], f[4], EntryRows.keywords(keywords));
+        JdbcDirectory.update(c, """
+                INSERT INTO mailbox_messages (mailbox_id, uid, message_id, modseq, seen, answered, flagged, deleted, draft, keywords, size, internal_date)
+                SELECT ?, ?, id, ?, ?, ?, ?, ?, ?, ?, size, internal_date FROM messages WHERE id = ?""",
+                mailboxId, uid, modseq, f[0], f[1], f[2], f[3], f[4], EntryRows.keywords(keywords), messageId);
         return uid;
     }
 

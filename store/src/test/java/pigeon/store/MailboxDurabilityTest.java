@@ -114,6 +114,7 @@ class MailboxDurabilityTest {
             long inbox = boxes.find(accountId, "INBOX").orElseThrow().id();
             List<MessageEntry> entries = boxes.entries(inbox);
             assertEquals(1, entries.size());
+            assertEquals(4, entries.get(0).size(), "the entry took its message's size (V4)");
             assertTrue(boxes.descriptions(List.of(entries.get(0).messageId())).isEmpty(), "stored before the analyzer: no description");
             MailboxInfo created = boxes.create(accountId, "New", Optional.empty());
             assertEquals(far + 1, created.uidValidity(), "the counter starts above every existing UIDVALIDITY");
