@@ -15,7 +15,7 @@
 //         the internal date, so the names sort in message order and the server numbers the UIDs so).
 //         The files have LF line ends, as Dovecot stores what it is APPENDed (mail_save_crlf = no): the
 //         server gives the CRLF text back, byte for byte what load appends. Prints written=, bytes= (with
-//         CRLF, as load counts), elapsed=. The files belong to whoever runs this (chown them after).
+//         CRLF, as load counts), elapsed=. The files (mode 0600) belong to whoever runs this: chown them after.
 //   fetch --server NAME=PORT ... --user U --password W [--rounds 5] [--warmup 2] [--expect N]
 //         [--commands select,flags,envelope,search-header,search-body] [--header-word Lisbon] [--body-word Quentin]
 //         One connection per server, LOGIN and SELECT INBOX once; then, per round, each command on each
@@ -62,12 +62,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -80,6 +83,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -261,6 +265,10 @@ public final class ImapLoad {
     // maildir: the same messages as files of a Maildir folder
     // ---------------------------------------------------------------------------------------------------
 
+    static final Set<StandardOpenOption> WRITE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    /** Mode 0600, as Dovecot writes its own message files in a folder of mode 0700. */
+    static final FileAttribute<?> OWNER_ONLY = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
     static void maildir(Options o) throws IOException {
         Path dir = Path.of(o.required("--dir"));
         int messages = o.number("--messages", -1), first = o.number("--first", 0);
@@ -276,7 +284,9 @@ public final class ImapLoad {
             // Maildir names: unique (time, pid and the message number), S= and W= spare Dovecot a stat and a read
             String name = time + ".P" + pid + "Q" + n + ".bench,S=" + lf.length + ",W=" + m.bytes().length;
             Path t = tmp.resolve(name);
-            Files.write(t, lf, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (var out = Files.newByteChannel(t, WRITE_NEW, OWNER_ONLY)) {
+                out.write(ByteBuffer.wrap(lf));
+            }
             Files.setLastModifiedTime(t, FileTime.from(Instant.ofEpochSecond(time)));
             Files.move(t, cur.resolve(name + ":2," + maildirFlags(m.flags())), StandardCopyOption.ATOMIC_MOVE);
             bytes += m.bytes().length;
