@@ -7,6 +7,15 @@
 //         connections, WINDOW commands in flight on each (non-synchronizing literals, RFC 7888, when the
 //         server offers LITERAL+). With --accounts K and a U containing %d: the same into each of the K
 //         accounts U(%d = 1..K), all at once. Prints appended=, bytes=, elapsed=.
+//   maildir --dir D --messages N [--first 0]
+//         The same messages as load (same numbers, same flags) written straight into the Maildir folder D,
+//         for a server that reads Maildir (Dovecot) and would take an hour to APPEND 100,000: each written
+//         to D/tmp, its mtime set to the message's internal date, then renamed into D/cur (a client has
+//         seen it: no move from new/ at first access) as TIME.PpidQn.bench,S=size,W=vsize:2,FLAGS (TIME:
+//         the internal date, so the names sort in message order and the server numbers the UIDs so).
+//         The files have LF line ends, as Dovecot stores what it is APPENDed (mail_save_crlf = no): the
+//         server gives the CRLF text back, byte for byte what load appends. Prints written=, bytes= (with
+//         CRLF, as load counts), elapsed=. The files (mode 0600) belong to whoever runs this: chown them after.
 //   fetch --server NAME=PORT ... --user U --password W [--rounds 5] [--warmup 2] [--expect N]
 //         [--commands select,flags,envelope,search-header,search-body] [--header-word Lisbon] [--body-word Quentin]
 //         One connection per server, LOGIN and SELECT INBOX once; then, per round, each command on each
@@ -53,9 +62,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -68,6 +83,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -82,6 +98,7 @@ public final class ImapLoad {
     private static final String USAGE = """
             usage: java ImapLoad.java load  --port P --user U --password W --messages N [--first 0] [--connections 4] [--window 50]
                                             [--accounts 1]
+                   java ImapLoad.java maildir --dir D --messages N [--first 0]
                    java ImapLoad.java fetch --server NAME=PORT... --user U --password W [--rounds 5] [--warmup 2] [--expect N]
                                             [--commands select,flags,...] [--header-word W] [--body-word W]
                    java ImapLoad.java mixed --server NAME=PORT... --user U --password W [--clients 20] [--seconds 20]
@@ -154,6 +171,7 @@ public final class ImapLoad {
         try {
             switch (args[0]) {
                 case "load" -> load(o);
+                case "maildir" -> maildir(o);
                 case "fetch" -> fetch(o);
                 case "mixed" -> mixed(o);
                 case "idle" -> idle(o);
@@ -241,6 +259,57 @@ public final class ImapLoad {
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "appended=%d%nbytes=%d%nelapsed=%.3f%n", messages * accounts, bytes.get(), elapsed);
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // maildir: the same messages as files of a Maildir folder
+    // ---------------------------------------------------------------------------------------------------
+
+    static final Set<StandardOpenOption> WRITE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    /** Mode 0600, as Dovecot writes its own message files in a folder of mode 0700. */
+    static final FileAttribute<?> OWNER_ONLY = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+    static void maildir(Options o) throws IOException {
+        Path dir = Path.of(o.required("--dir"));
+        int messages = o.number("--messages", -1), first = o.number("--first", 0);
+        Path tmp = dir.resolve("tmp"), cur = dir.resolve("cur");
+        for (Path d : List.of(tmp, cur, dir.resolve("new"))) Files.createDirectories(d);
+        long pid = ProcessHandle.current().pid(), bytes = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < messages; i++) {
+            int n = first + i;
+            Message m = message(n);
+            byte[] lf = withoutCr(m.bytes());
+            long time = ZonedDateTime.parse(m.internalDate(), INTERNAL_DATE).toEpochSecond();
+            // Maildir names: unique (time, pid and the message number), S= and W= spare Dovecot a stat and a read
+            String name = time + ".P" + pid + "Q" + n + ".bench,S=" + lf.length + ",W=" + m.bytes().length;
+            Path t = tmp.resolve(name);
+            try (var out = Files.newByteChannel(t, WRITE_NEW, OWNER_ONLY)) {
+                out.write(ByteBuffer.wrap(lf));
+            }
+            Files.setLastModifiedTime(t, FileTime.from(Instant.ofEpochSecond(time)));
+            Files.move(t, cur.resolve(name + ":2," + maildirFlags(m.flags())), StandardCopyOption.ATOMIC_MOVE);
+            bytes += m.bytes().length;
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "written=%d%nbytes=%d%nelapsed=%.3f%n", messages, bytes, elapsed);
+    }
+
+    /** The message with each CRLF as LF (the generated messages have no bare CR or LF). */
+    static byte[] withoutCr(byte[] m) {
+        byte[] out = new byte[m.length];
+        int k = 0;
+        for (int i = 0; i < m.length; i++) if (m[i] != '\r' || i + 1 == m.length || m[i + 1] != '\n') out[k++] = m[i];
+        return Arrays.copyOf(out, k);
+    }
+
+    /** IMAP flags as Maildir's info letters, in ASCII order (D draft, F flagged, R answered, S seen, T deleted). */
+    static String maildirFlags(String flags) {
+        StringBuilder s = new StringBuilder();
+        for (String[] f : new String[][]{{"\\Draft", "D"}, {"\\Flagged", "F"}, {"\\Answered", "R"}, {"\\Seen", "S"}, {"\\Deleted", "T"}}) {
+            if ((" " + flags + " ").contains(" " + f[0] + " ")) s.append(f[1]);
+        }
+        return s.toString();
     }
 
     // ---------------------------------------------------------------------------------------------------
