@@ -38,7 +38,28 @@ public final class Main {
     @Option(names = "--config", scope = CommandLine.ScopeType.INHERIT, description = "Configuration file (default: <data-dir>/pigeon.properties, if present).")
     Path config;
 
-    public static void main(String[] args) { System.exit(commandLine().execute(args)); }
+    public static void main(String[] args) {
+        if (Arrays.asList(args).contains("run")) Thread.ofPlatform().name("warm-up").daemon().start(Main::warmUp);
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Before {@code run}: what starting the server does first, and needs nothing of the command line
+     * for, is done on a second core while picocli builds its model of the commands (some 0.4 s of
+     * reflection over classes it cannot share through the class-data archive): the logging
+     * configuration is read, and the database's classes are loaded.
+     */
+    private static void warmUp() {
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        for (String c : new String[] {"org.h2.Driver", "org.h2.engine.Engine", "org.h2.mvstore.MVStore", "org.h2.command.Parser",
+                "com.zaxxer.hikari.HikariDataSource"}) {
+            try {
+                Class.forName(c, true, Main.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                return;  // only a head start: whatever fails here fails again, and is reported, where it is used
+            }
+        }
+    }
 
     /** The command line, with bad input (an unknown account, a malformed address) reported in one line, exit code 1. */
     static CommandLine commandLine() {

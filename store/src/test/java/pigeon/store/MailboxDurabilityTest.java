@@ -95,6 +95,24 @@ class MailboxDurabilityTest {
         }
     }
 
+    @Test void flywayIsLeftOutOnlyWhenEveryMigrationIsApplied(@TempDir Path dir) throws Exception {
+        StoreConfig config = StoreConfig.h2File(dir, "pw");
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(config.jdbcUrl());
+        ds.setUser(config.user());
+        ds.setPassword(config.password());
+        assertFalse(MailStore.hasEveryMigration(ds), "a new database");
+        org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                .placeholders(Map.of("blob", "BLOB", "varbinary", "VARBINARY")).target("3").load().migrate();
+        assertFalse(MailStore.hasEveryMigration(ds), "a migration is pending");
+        MailStore.open(config).close();
+        assertTrue(MailStore.hasEveryMigration(ds), "all applied");
+        try (var c = ds.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '2'");
+        }
+        assertFalse(MailStore.hasEveryMigration(ds), "one failed");
+    }
+
     @Test void aVersion1DatabaseIsUpgradedInPlace(@TempDir Path dir) throws Exception {
         StoreConfig config = StoreConfig.h2File(dir, "pw");
         org.flywaydb.core.Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
