@@ -53,13 +53,20 @@ final class EntryRows {
         return out;
     }
 
-    /** The entries of these UIDs that exist, by ascending UID. */
+    /**
+     * The entries of these UIDs that exist, by ascending UID. The range of each chunk's UIDs is given
+     * besides the list: H2 looks up neither column of (mailbox_id, uid) by an IN list on the second, and
+     * without the range it reads the whole mailbox's entries to pick these out.
+     */
     static List<MessageEntry> forUids(Connection c, long mailboxId, Collection<Long> uids) throws SQLException {
         List<MessageEntry> out = new ArrayList<>();
         chunks(new TreeSet<>(uids), (marks, ids) -> {
-            try (PreparedStatement s = c.prepareStatement(SELECT + " WHERE mm.mailbox_id = ? AND mm.uid IN (" + marks + ") ORDER BY mm.uid")) {
+            try (PreparedStatement s = c.prepareStatement(SELECT
+                    + " WHERE mm.mailbox_id = ? AND mm.uid BETWEEN ? AND ? AND mm.uid IN (" + marks + ") ORDER BY mm.uid")) {
                 s.setLong(1, mailboxId);
-                for (int i = 0; i < ids.size(); i++) s.setLong(i + 2, ids.get(i));
+                s.setLong(2, ids.getFirst());  // chunks come in ascending order
+                s.setLong(3, ids.getLast());
+                for (int i = 0; i < ids.size(); i++) s.setLong(i + 4, ids.get(i));
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) out.add(read(r));
                 }
@@ -68,7 +75,7 @@ final class EntryRows {
         return out;
     }
 
-    /** Runs {@code work} for each run of up to {@link #CHUNK} ids, with "?, ?, …" for them. */
+    /** Runs {@code work} for each run of up to {@link #CHUNK} ids (in the collection's order), with "?, ?, …" for them. */
     static void chunks(Collection<Long> ids, Chunk work) throws SQLException {
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {
