@@ -108,7 +108,7 @@ final class PendingCatenation implements Catenation, Pending {
 
     private void discardRest() throws IOException {
         if (!c.input.discardRest(c.limits.maxDiscardSize()))
-            throw new IOException("client input out of step after APPEND: literal too large to skip");
+            throw new InputOutOfStepException();
     }
 
     @Override public void finish() throws IOException {

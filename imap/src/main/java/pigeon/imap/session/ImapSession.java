@@ -10,6 +10,7 @@ import org.slf4j.MDC;
 import pigeon.imap.command.ImapCommand;
 import pigeon.imap.command.MessageLiteralException;
 import pigeon.imap.decode.ImapReader;
+import pigeon.imap.decode.InputOutOfStepException;
 import pigeon.imap.decode.ParseError;
 import pigeon.imap.decode.ReadResult;
 import pigeon.imap.encode.ResponseWriter;
@@ -136,6 +137,10 @@ public final class ImapSession {
             return e.outcome(state);
         } catch (MessageLiteralException e) {  // APPEND's literal turned out malformed: nothing was stored
             return new Outcome(state, Outcome.Status.BAD, Optional.empty(), e.getMessage());
+        } catch (InputOutOfStepException e) {  // refused, and what the client still sends can't be skipped
+            log.info("closing: {}", e.getMessage());
+            out.untagged("BYE Cannot recover from this error");
+            return new Outcome(new LoggedOut(), Outcome.Status.BAD, Optional.empty(), "APPEND refused; closing the connection");
         } catch (StoreException e) {
             log.warn("store failure during {}", command, e);
             return Outcome.no(state, "UNAVAILABLE", "Temporary server failure, try again later");
