@@ -68,7 +68,11 @@ public final class ImapReader {
      * @throws IOException if reading fails, or a continuation can't be sent
      */
     public ReadResult next() throws IOException {
-        if (!finishPending()) return END;
+        try {
+            if (!finishPending()) return END;
+        } catch (InputOutOfStepException e) {  // the APPEND's handler left a literal too large to skip
+            return new ParseError(Optional.empty(), ParseError.Status.BAD, Optional.empty(), e.getMessage(), true);
+        }
         cursor.reset();
         parser.name = null;
         if (!input.read()) return END;
