@@ -129,12 +129,7 @@ final class EntryChanges {
         if (locked.isEmpty()) return List.of();
         LockedMailbox box = locked.get();
         List<MessageEntry> present = EntryRows.forUids(c, mailboxId, uids);
-        List<Long> removed = present.stream().map(MessageEntry::uid).toList();
-        if (removed.isEmpty()) return removed;
-        remove(c, box, removed);
-        box.save(c);
-        deleteUnreferenced(c, present.stream().map(MessageEntry::messageId).toList());
-        return removed;
+        return removeAll(c, box, present.stream().map(MessageEntry::uid).toList(), present.stream().map(MessageEntry::messageId).toList());
     }
 
     /** {@link Mailboxes#expungeDeleted}: the \Deleted ones are read under the mailbox's lock, so none can lose the flag first. */
@@ -154,11 +149,16 @@ final class EntryChanges {
                 }
             }
         }
-        if (removed.isEmpty()) return removed;
-        remove(c, locked.get(), removed);
-        locked.get().save(c);
+        return removeAll(c, locked.get(), removed, messageIds);
+    }
+
+    /** Removes these entries (of these messages), saves the mailbox and lets go of messages nothing holds; returns the UIDs. */
+    private static List<Long> removeAll(Connection c, LockedMailbox box, List<Long> uids, List<Long> messageIds) throws SQLException {
+        if (uids.isEmpty()) return uids;
+        remove(c, box, uids);
+        box.save(c);
         deleteUnreferenced(c, messageIds);
-        return removed;
+        return uids;
     }
 
     /** Deletes existing entries and records their UIDs as expunged; the caller saves the mailbox. */

@@ -120,13 +120,15 @@ final class JdbcMailboxes implements Mailboxes {
     }
 
     @Override public List<Long> expunge(long mailboxId, Collection<Long> uids) {
-        List<Long> removed = jdbc.tx("expunge", c -> EntryChanges.expunge(c, mailboxId, uids));
-        if (!removed.isEmpty()) changes.publish(new MailboxChange.MessagesExpunged(mailboxId, removed));
-        return removed;
+        return expunged(mailboxId, jdbc.tx("expunge", c -> EntryChanges.expunge(c, mailboxId, uids)));
     }
 
     @Override public List<Long> expungeDeleted(long mailboxId, Optional<Set<Long>> among) {
-        List<Long> removed = jdbc.tx("expunge", c -> EntryChanges.expungeDeleted(c, mailboxId, among));
+        return expunged(mailboxId, jdbc.tx("expunge", c -> EntryChanges.expungeDeleted(c, mailboxId, among)));
+    }
+
+    /** Announces committed expunges. */
+    private List<Long> expunged(long mailboxId, List<Long> removed) {
         if (!removed.isEmpty()) changes.publish(new MailboxChange.MessagesExpunged(mailboxId, removed));
         return removed;
     }

@@ -126,4 +126,9 @@ final class LineInput {
         }
         return true;
     }
+
+    /** {@link #discardRest} for what an APPEND left: past {@code maxDiscard} the input is out of step, and that ends the session. */
+    void discardAppendRest(long maxDiscard) throws IOException {
+        if (!discardRest(maxDiscard)) throw new InputOutOfStepException();
+    }
 }

@@ -107,8 +107,7 @@ final class PendingCatenation implements Catenation, Pending {
     }
 
     private void discardRest() throws IOException {
-        if (!c.input.discardRest(c.limits.maxDiscardSize()))
-            throw new InputOutOfStepException();
+        c.input.discardAppendRest(c.limits.maxDiscardSize());
     }
 
     @Override public void finish() throws IOException {

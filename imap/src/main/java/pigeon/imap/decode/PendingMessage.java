@@ -88,7 +88,7 @@ final class PendingMessage implements MessageLiteral, Pending {
             return Optional.of(m);
         } catch (SyntaxException e) {
             continues = false;
-            if (!input.discardRest(maxDiscard)) throw new InputOutOfStepException();
+            input.discardAppendRest(maxDiscard);
             throw new MessageLiteralException("APPEND: " + e.getMessage());
         }
     }
@@ -116,7 +116,7 @@ final class PendingMessage implements MessageLiteral, Pending {
         } else if (continues) {  // messages the handler never asked for (it refused the command)
             continues = false;
             if (!input.read()) throw new EOFException("end of input within a command");
-            if (!input.discardRest(maxDiscard)) throw new InputOutOfStepException();
+            input.discardAppendRest(maxDiscard);
         }
     }
 
@@ -148,7 +148,7 @@ final class PendingMessage implements MessageLiteral, Pending {
         if (b < 0) throw new EOFException("end of input after a message literal");
         if (b != '\n') {
             if (!input.read()) throw new EOFException("end of input after a message literal");
-            if (!input.discardRest(maxDiscard)) throw new InputOutOfStepException();
+            input.discardAppendRest(maxDiscard);
         }
         throw new MessageLiteralException(text);
     }

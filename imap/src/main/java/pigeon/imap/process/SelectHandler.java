@@ -2,9 +2,11 @@ package pigeon.imap.process;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import pigeon.imap.command.QResync;
 import pigeon.imap.command.SequenceSet;
 import pigeon.imap.encode.ResponseWriter;
@@ -98,8 +100,7 @@ final class SelectHandler {
     Outcome expunge(ImapState.Selected state, SequenceSet uids, SessionContext ctx) throws IOException, ImapException {
         SelectedMailbox m = state.mailbox();
         if (m.readOnly()) throw ImapException.no("READ-ONLY", "Mailbox is read-only");
-        Optional<java.util.Set<Long>> among = uids == null ? Optional.empty()
-                : Optional.of(new java.util.HashSet<>(MessageSets.uids(m, uids, true)));  // $ too
+        Optional<Set<Long>> among = uids == null ? Optional.empty() : Optional.of(new HashSet<>(MessageSets.uids(m, uids, true)));  // $ too
         List<Long> removed = ctx.services().mailboxes().expungeDeleted(m.mailboxId(), among);
         if (!removed.isEmpty()) Updates.writeExpunged(m, ctx, m.expunge(removed));
         return Outcome.ok(state, uids == null ? "EXPUNGE completed" : "UID EXPUNGE completed");

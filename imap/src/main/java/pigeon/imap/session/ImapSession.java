@@ -30,6 +30,8 @@ import pigeon.store.StoreException;
  */
 public final class ImapSession {
     private static final Logger log = LoggerFactory.getLogger(ImapSession.class);
+    /** The last words to a client whose input can't be brought back in step. */
+    private static final String CANNOT_RECOVER = "BYE Cannot recover from this error";
 
     private final CommandHandler handler;
     private final Connection connection;
@@ -77,7 +79,7 @@ public final class ImapSession {
         log.debug("C: parse error: {}", p.response());
         out.line(p.response());
         if (p.fatal()) {
-            out.untagged("BYE Cannot recover from this error");
+            out.untagged(CANNOT_RECOVER);
             state = deselect(new LoggedOut());
         } else {
             countError();
@@ -139,7 +141,7 @@ public final class ImapSession {
             return new Outcome(state, Outcome.Status.BAD, Optional.empty(), e.getMessage());
         } catch (InputOutOfStepException e) {  // refused, and what the client still sends can't be skipped
             log.info("closing: {}", e.getMessage());
-            out.untagged("BYE Cannot recover from this error");
+            out.untagged(CANNOT_RECOVER);
             return new Outcome(new LoggedOut(), Outcome.Status.BAD, Optional.empty(), "APPEND refused; closing the connection");
         } catch (StoreException e) {
             log.warn("store failure during {}", command, e);

@@ -171,9 +171,9 @@ public final class SelectedMailbox implements AutoCloseable {
         });
     }
 
-    /** Keywords in use in the mailbox, for the FLAGS response. */
+    /** The keywords the client is told of: at SELECT, those in use in the mailbox, for its FLAGS response. */
     public Set<String> keywords() {
-        return locked(this::keywordsLocked);
+        return locked(this::announced);
     }
 
     /**
@@ -507,10 +507,9 @@ public final class SelectedMailbox implements AutoCloseable {
         lastUid = top;
     }
 
-    private Set<String> keywordsLocked() {
-        Set<String> out = new TreeSet<>();
-        for (Slot s : slots) out.addAll(s.keywords);
-        return out;
+    /** A copy of the keywords the client has been told of, in order. */
+    private Set<String> announced() {
+        return java.util.Collections.unmodifiableSet(new TreeSet<>(announcedKeywords));
     }
 
     private void update(Slot s, MessageEntry e) {
@@ -527,7 +526,7 @@ public final class SelectedMailbox implements AutoCloseable {
         if (unannouncedKeywords.isEmpty()) return Optional.empty();
         announcedKeywords.addAll(unannouncedKeywords);
         unannouncedKeywords.clear();
-        return Optional.of(java.util.Collections.unmodifiableSet(new TreeSet<>(announcedKeywords)));
+        return Optional.of(announced());
     }
 
     private int recentCountLocked() {
